@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace GenPro.Sdk;
+
+/// <summary>What <see cref="IAgentsClient.CreateAsync"/> sends. Only <see cref="Name"/> is required.</summary>
+public sealed class CreateAgentRequest
+{
+    /// <summary>The agent's name, unique within its workspace.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the agent is for.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>An IANA time zone id, such as <c>America/New_York</c>.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The workspace to create the agent in (needs <c>manage_agents</c>); null creates a personal agent.</summary>
+    public long? OrganizationId { get; init; }
+
+    /// <summary>An ElevenLabs API key for the agent's voices. A secret: never printed by <see cref="ToString"/>.</summary>
+    public string? ElevenLabsApiKey { get; init; }
+
+    /// <summary>A Hume AI API key for the agent's voices. A secret: never printed by <see cref="ToString"/>.</summary>
+    public string? HumeAiApiKey { get; init; }
+
+    /// <summary>Avatars to create the agent with.</summary>
+    public IList<AvatarUpload> Avatars { get; } = new List<AvatarUpload>();
+
+    /// <summary>Describes the request with the provider keys redacted.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => new StringBuilder("CreateAgentRequest { Name = ").Append(Name)
+        .Append(", Description = ").Append(Description)
+        .Append(", TimeZone = ").Append(TimeZone)
+        .Append(", OrganizationId = ").Append(OrganizationId?.ToString(CultureInfo.InvariantCulture))
+        .Append(", ElevenLabsApiKey = ").Append(RequestText.Redact(ElevenLabsApiKey))
+        .Append(", HumeAiApiKey = ").Append(RequestText.Redact(HumeAiApiKey))
+        .Append(", Avatars = ").Append(Avatars.Count)
+        .Append(" }").ToString();
+}

@@ -1,0 +1,26 @@
+using Refit;
+
+namespace GenPro.Sdk.Agents;
+
+/// <summary>
+/// The agent endpoints as Refit declares them (source-generated, no reflection). Every method returns the raw
+/// response so that <see cref="Http.OperationRunner"/> alone decides how statuses and bodies become results or
+/// typed exceptions; bodies are built by <see cref="AgentContent"/> (JSON, or multipart when a file travels).
+/// </summary>
+internal interface IAgentsApi
+{
+    [Get("/agents")]
+    Task<HttpResponseMessage> ListAsync([AliasAs("workspace_id")] long? workspaceId, CancellationToken cancellationToken);
+
+    [Post("/agents")]
+    Task<HttpResponseMessage> CreateAsync([Body] HttpContent body, CancellationToken cancellationToken);
+
+    [Get("/agents/{agentId}")]
+    Task<HttpResponseMessage> GetAsync(long agentId, [AliasAs("with_organization_uuid")] string? withOrganizationUuid, CancellationToken cancellationToken);
+
+    [Patch("/agents/{agentId}")]
+    Task<HttpResponseMessage> UpdateAsync(long agentId, [Body] HttpContent body, CancellationToken cancellationToken);
+
+    [Delete("/agents/{agentId}")]
+    Task<HttpResponseMessage> DeleteAsync(long agentId, CancellationToken cancellationToken);
+}

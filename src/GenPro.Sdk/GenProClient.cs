@@ -1,0 +1,96 @@
+using GenPro.Sdk.Agents;
+using GenPro.Sdk.Http;
+using GenPro.Sdk.Internal;
+using GenPro.Sdk.Serialization;
+using Refit;
+
+namespace GenPro.Sdk;
+
+/// <summary>
+/// The entry point of the SDK. Create one per API key and keep it for the life of the application (it pools
+/// connections); it is thread-safe. In an ASP.NET Core or worker host, register it with <c>AddGenProClient</c>
+/// instead of constructing it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var client = new GenProClient(Environment.GetEnvironmentVariable("GENPRO_API_KEY")!);
+/// foreach (var agent in await client.Agents.ListAsync())
+///     Console.WriteLine(agent.Name);
+/// </code>
+/// </example>
+public sealed class GenProClient : IGenProClient, IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+
+    /// <summary>Creates a client for <see cref="GenProClientOptions.DefaultBaseAddress"/> with default settings.</summary>
+    /// <param name="apiKey">The personal access token (<c>gen_pat_…</c>).</param>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>
+    public GenProClient(string apiKey)
+        : this(new GenProClientOptions { ApiKey = apiKey })
+    {
+    }
+
+    /// <summary>Creates a client with the given settings.</summary>
+    /// <param name="options">The settings; read once, here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public GenProClient(GenProClientOptions options)
+        : this(options, primaryHandler: null, callerOwnsHandler: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="handler"/> (a proxy-aware handler, a test double, the
+    /// fake API's handler). The SDK's own handlers run in front of it; the caller keeps ownership of it and
+    /// disposes it.
+    /// </summary>
+    /// <param name="options">The settings; read once, here.</param>
+    /// <param name="handler">The innermost handler, which does the sending.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="handler"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public GenProClient(GenProClientOptions options, HttpMessageHandler handler)
+        : this(options, handler ?? throw new ArgumentNullException(nameof(handler)), callerOwnsHandler: true)
+    {
+    }
+
+    private GenProClient(GenProClientOptions options, HttpMessageHandler? primaryHandler, bool callerOwnsHandler)
+    {
+        _ = callerOwnsHandler; // distinguishes this constructor; a caller's handler is never disposed (see GenProPipeline)
+        OptionsRules.ThrowIfInvalid(options, nameof(options));
+        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler);
+        _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
+        _ownsHttpClient = true;
+        Agents = CreateAgents(_httpClient, options);
+    }
+
+    /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
+    internal GenProClient(HttpClient httpClient, GenProClientOptions options)
+    {
+        _httpClient = httpClient;
+        _ownsHttpClient = false;
+        Agents = CreateAgents(httpClient, options);
+    }
+
+    /// <inheritdoc />
+    public IAgentsClient Agents { get; }
+
+    /// <summary>Releases the connections. Calls still in flight are cancelled.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Describes the client without its key.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => $"GenProClient {{ BaseAddress = {_httpClient.BaseAddress} }}";
+
+    private static AgentsClient CreateAgents(HttpClient httpClient, GenProClientOptions options)
+    {
+        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!));
+        return new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default), runner);
+    }
+}

@@ -1,0 +1,40 @@
+namespace GenPro.Sdk;
+
+/// <summary>
+/// Settings of a <see cref="GenProClient"/>. Read once when the client is built: changing them afterwards does
+/// not affect an existing client. In configuration (<c>AddGenProClient(section)</c>) the names are the same.
+/// </summary>
+public sealed class GenProClientOptions
+{
+    /// <summary>The API's address unless <see cref="BaseAddress"/> says otherwise: <c>https://api.gen.pro/v1/</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.gen.pro/v1/");
+
+    /// <summary>
+    /// The personal access token (<c>gen_pat_…</c>), sent as <c>X-API-Key</c> to <see cref="BaseAddress"/>'s origin only.
+    /// Required. Never written to logs, traces, exception messages or <see cref="object.ToString"/>.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Where the API lives; <see cref="DefaultBaseAddress"/> unless set. Must be absolute and <c>https</c>,
+    /// except on a loopback host (a local fake for tests).
+    /// </summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>
+    /// How long one SDK call may take in all, retries and waits included (100 seconds unless set).
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns the limit off.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Names the calling application at the start of the <c>User-Agent</c> header, such as <c>TrendDashboard/2.1</c>,
+    /// so that the API's owners can tell callers apart. Optional.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Describes the options with the API key left out.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() =>
+        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, ApplicationId = {ApplicationId} }}";
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using GenPro.Sdk.Internal;
+
+namespace GenPro.Sdk.Http;
+
+/// <summary>
+/// Builds the HTTP pipeline of a client made without dependency injection. Outermost first:
+/// API key and User-Agent, then the primary handler that does the sending.
+/// </summary>
+internal static class GenProPipeline
+{
+    /// <summary>The SDK's own primary handler: pooled connections that are recycled so DNS changes are seen.</summary>
+    public static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+        AllowAutoRedirect = false,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    /// <summary>The SDK's handlers in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
+    public static HttpMessageHandler CreateHandler(GenProClientOptions options, HttpMessageHandler? primaryHandler)
+    {
+        var apiKey = new ApiKeyHandler(
+            options.ApiKey!,
+            OptionsRules.NormalizedBaseAddress(options.BaseAddress),
+            UserAgent.For(options.ApplicationId))
+        {
+            InnerHandler = primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(primaryHandler),
+        };
+        return apiKey;
+    }
+
+    public static HttpClient CreateHttpClient(HttpMessageHandler pipeline, GenProClientOptions options) => new(pipeline, disposeHandler: true)
+    {
+        BaseAddress = OptionsRules.NormalizedBaseAddress(options.BaseAddress),
+        Timeout = options.Timeout,
+    };
+
+    /// <summary>Lets the SDK dispose its own pipeline without disposing a handler the caller owns.</summary>
+    private sealed class NonDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2215", Justification = "Not disposing the inner handler is the point: the caller owns it.")]
+        protected override void Dispose(bool disposing)
+        {
+            // The caller's handler stays alive: it may serve other clients.
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace GenPro.Sdk.Http;
+
+/// <summary>Words for failures that left no usable response: broken connections, timeouts, open circuits.</summary>
+internal static class TransportErrors
+{
+    public static GenProConnectionException ToConnectionException(string operation, Exception e)
+    {
+        var what = e switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "the host name could not be resolved",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection could not be established",
+            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the server closed the connection before answering in full",
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed",
+            HttpRequestException => "the request failed in transport",
+            IOException => "the connection broke while the response was read",
+            TimeoutRejectedException or OperationCanceledException or TimeoutException => "the request timed out",
+            BrokenCircuitException => "the circuit breaker is open after repeated failures",
+            RateLimiterRejectedException => "the client-side rate limiter rejected the request",
+            ExecutionRejectedException => "the resilience policy rejected the request",
+            ObjectDisposedException => "the client was disposed",
+            _ => $"the request failed ({e.GetType().Name})",
+        };
+        return new GenProConnectionException($"{operation} failed: {what}.", e);
+    }
+}
