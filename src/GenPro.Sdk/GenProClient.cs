@@ -91,6 +91,6 @@ public sealed class GenProClient : IGenProClient, IDisposable
     private static AgentsClient CreateAgents(HttpClient httpClient, GenProClientOptions options)
     {
         var runner = new OperationRunner(new SecretScrubber(options.ApiKey!));
-        return new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default), runner);
+        return new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner);
     }
 }

@@ -43,5 +43,6 @@ public sealed record Agent
     /// <c>GetAsync(id, includeOrganizationUuid: true)</c> asks for (its field name is not documented).
     /// </summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -49,5 +49,6 @@ public sealed record AgentSummary
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -31,5 +31,5 @@ public sealed record AgentVoice
     public Uri? PreviewUrl { get; init; }
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
-    public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IReadOnlyDictionary<string, JsonElement> AdditionalProperties { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>.Empty;
 }

@@ -51,7 +51,7 @@ internal sealed class AgentVoiceConverter : JsonConverter<AgentVoice>
             Gender = gender,
             Language = language,
             PreviewUrl = url,
-            AdditionalProperties = extra,
+            AdditionalProperties = extra ?? new Dictionary<string, JsonElement>(StringComparer.Ordinal),
         };
     }
 
@@ -64,13 +64,10 @@ internal sealed class AgentVoiceConverter : JsonConverter<AgentVoice>
         WriteIfSet(writer, "gender", value.Gender);
         WriteIfSet(writer, "language", value.Language);
         WriteIfSet(writer, "url", value.PreviewUrl?.OriginalString);
-        if (value.AdditionalProperties is { } extra)
+        foreach (var (key, element) in value.AdditionalProperties)
         {
-            foreach (var (key, element) in extra)
-            {
-                writer.WritePropertyName(key);
-                element.WriteTo(writer);
-            }
+            writer.WritePropertyName(key);
+            element.WriteTo(writer);
         }
 
         writer.WriteEndObject();

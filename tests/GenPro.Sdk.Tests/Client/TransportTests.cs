@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using GenPro.Sdk.Tests.Infrastructure;
+
+namespace GenPro.Sdk.Tests.Client;
+
+/// <summary>Failures without a usable response: the caller's cancellation stays itself, the rest become connection exceptions.</summary>
+public sealed class TransportTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public async Task The_callers_cancellation_surfaces_as_operation_canceled()
+    {
+        using var silent = new SilentServer();
+        using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = silent.BaseAddress });
+        using var cts = new CancellationTokenSource();
+        var call = client.Agents.ListAsync(cancellationToken: cts.Token);
+        await silent.FirstRequest;
+
+        await cts.CancelAsync();
+
+        await FluentActions.Awaiting(() => call).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task An_already_cancelled_token_sends_nothing()
+    {
+        var act = () => _api.Client.Agents.GetAsync(42, cancellationToken: new CancellationToken(canceled: true));
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        _api.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_connection_exception()
+    {
+        using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/v1/") });
+
+        var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+
+        e.Message.Should().Be("Agents.List failed: the connection could not be established.", e.InnerException?.ToString());
+        e.InnerException.Should().BeOfType<HttpRequestException>();
+    }
+
+    [Fact]
+    public async Task A_timeout_is_a_connection_exception_not_a_cancellation()
+    {
+        using var silent = new SilentServer();
+        using var client = new GenProClient(new GenProClientOptions
+        {
+            ApiKey = ApiServer.ApiKey,
+            BaseAddress = silent.BaseAddress,
+            Timeout = TimeSpan.FromMilliseconds(200),
+        });
+
+        var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+
+        e.Message.Should().Be("Agents.Get failed: the request timed out.");
+    }
+
+    [Fact]
+    public async Task A_caller_supplied_handler_does_the_sending_and_is_not_disposed_with_the_client()
+    {
+        _api.Respond("GET", "/v1/agents", 200, "[]");
+        using var handler = new SocketsHttpHandler();
+        using (var client = new GenProClient(_api.Options(), handler))
+        {
+            await client.Agents.ListAsync();
+        }
+
+        using var other = new HttpClient(handler, disposeHandler: false);
+        (await other.GetAsync(new Uri(_api.BaseAddress, "agents"))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
