@@ -5,7 +5,8 @@ namespace GenPro.Sdk.Http;
 
 /// <summary>
 /// Builds the HTTP pipeline of a client made without dependency injection. Outermost first:
-/// API key and User-Agent, then the primary handler that does the sending.
+/// redirects (followed by the SDK, so each hop is stamped afresh), API key and User-Agent, then the primary
+/// handler that does the sending.
 /// </summary>
 internal static class GenProPipeline
 {
@@ -26,9 +27,39 @@ internal static class GenProPipeline
             OptionsRules.NormalizedBaseAddress(options.BaseAddress),
             UserAgent.For(options.ApplicationId))
         {
-            InnerHandler = primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(primaryHandler),
+            InnerHandler = primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler)),
         };
-        return apiKey;
+        return new RedirectHandler { InnerHandler = apiKey };
+    }
+
+    /// <summary>
+    /// A handler that follows redirects itself would carry the key to any host a redirect names, so the SDK turns
+    /// that off, and refuses a handler on which it can no longer be turned off (one that has already sent).
+    /// </summary>
+    internal static HttpMessageHandler RefuseAutoRedirect(HttpMessageHandler handler)
+    {
+        try
+        {
+            switch (handler)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } client:
+                    client.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException(
+                "The handler follows redirects automatically and has already sent requests, so the SDK cannot turn that off; "
+                + "set AllowAutoRedirect = false on it (the SDK follows redirects itself, without leaking the API key to other hosts).",
+                nameof(handler),
+                e);
+        }
+
+        return handler;
     }
 
     public static HttpClient CreateHttpClient(HttpMessageHandler pipeline, GenProClientOptions options) => new(pipeline, disposeHandler: true)

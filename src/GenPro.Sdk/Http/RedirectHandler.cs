@@ -1,0 +1,73 @@
+using System.Net;
+
+namespace GenPro.Sdk.Http;
+
+/// <summary>
+/// Follows redirects itself, because <see cref="HttpClientHandler"/> would forward <c>X-API-Key</c> to whatever host a
+/// redirect names (it strips only <c>Authorization</c>). It sits outside <see cref="ApiKeyHandler"/>, so every hop is
+/// stamped afresh: same-origin hops carry the key, cross-origin hops are followed without it. A downgrade from https
+/// to http is never followed, nor a redirect without <c>Location</c>, nor more than <see cref="MaxRedirects"/> hops,
+/// nor one that would need to re-send a body that cannot be read twice: those responses go back to the caller
+/// as they are, and become a <see cref="GenProApiException"/>.
+/// </summary>
+internal sealed class RedirectHandler : DelegatingHandler
+{
+    internal const int MaxRedirects = 5;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
+        {
+            response.Dispose();
+            request = next;
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    /// <summary>The request that follows <paramref name="response"/>, or null when it must not be followed.</summary>
+    internal static HttpRequestMessage? NextRequest(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || request.RequestUri is not { } from)
+        {
+            return null;
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+        if (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp
+            || (from.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        // As browsers and HttpClient do: 303 turns everything but HEAD into GET; 301/302 turn POST into GET.
+        var toGet = (status == 303 && request.Method != HttpMethod.Head)
+                    || (status is 301 or 302 && request.Method == HttpMethod.Post);
+        var content = toGet ? null : request.Content;
+        if (content is not null && RequestOptionKeys.HasNonReplayableBody(request))
+        {
+            return null;
+        }
+
+        var next = new HttpRequestMessage(toGet ? HttpMethod.Get : request.Method, target)
+        {
+            Content = content,
+            Version = request.Version,
+            VersionPolicy = request.VersionPolicy,
+        };
+        foreach (var header in request.Headers)
+        {
+            next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var option in request.Options)
+        {
+            ((IDictionary<string, object?>)next.Options)[option.Key] = option.Value;
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using GenPro.Sdk.Http;
+using GenPro.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace GenPro.Sdk.Tests.Security;
+
+/// <summary>The API key is confined to the configured origin, whatever redirects the server answers with.</summary>
+public sealed class RedirectTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+    private readonly ApiServer _elsewhere = new();
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        _elsewhere.Dispose();
+    }
+
+    [Fact]
+    public async Task A_cross_origin_redirect_is_followed_without_the_key()
+    {
+        Redirect("GET", "/v1/agents", 302, $"{_elsewhere.Server.Url}/v1/agents");
+        _elsewhere.Respond("GET", "/v1/agents", 200, "[]");
+
+        await _api.Client.Agents.ListAsync();
+
+        _api.SingleRequest().Headers!["X-API-Key"].Should().Equal(ApiServer.ApiKey);
+        var hop = _elsewhere.SingleRequest();
+        hop.Headers!.Keys.Should().NotContain("X-API-Key");
+        hop.Headers["User-Agent"].Single().Should().StartWith("GenPro.Sdk/");
+    }
+
+    [Fact]
+    public async Task A_same_origin_307_keeps_the_key_the_method_and_the_body()
+    {
+        Redirect("POST", "/v1/agents", 307, "/v1/agents-moved");
+        _api.Respond("POST", "/v1/agents-moved", 201, Samples.CreatedAgent);
+
+        var agent = await _api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = "A" });
+
+        agent.Id.Should().Be(43);
+        var requests = _api.Requests.Select(r => r.RequestMessage!).ToList();
+        requests.Select(r => r.Path).Should().Equal("/v1/agents", "/v1/agents-moved");
+        requests.Should().AllSatisfy(r =>
+        {
+            r.Method.Should().Be("POST");
+            r.Headers!["X-API-Key"].Should().Equal(ApiServer.ApiKey);
+            Encoding.UTF8.GetString(r.BodyAsBytes!).Should().Be("""{"agent":{"name":"A"}}""");
+        });
+    }
+
+    [Fact]
+    public async Task A_303_turns_the_request_into_a_get_without_body()
+    {
+        Redirect("PATCH", "/v1/agents/42", 303, "/v1/agents/42");
+        _api.Respond("GET", "/v1/agents/42", 200, """{"agent": {"id": 42, "name": "A"}}""");
+
+        var agent = await _api.Client.Agents.UpdateAsync(42, new UpdateAgentRequest { Name = "A" });
+
+        agent.Name.Should().Be("A");
+        var hop = _api.Requests[1].RequestMessage!;
+        hop.Method.Should().Be("GET");
+        hop.BodyAsBytes.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task A_redirect_loop_stops_after_five_hops_with_an_api_exception()
+    {
+        Redirect("GET", "/v1/agents", 302, "/v1/agents");
+
+        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
+
+        e.StatusCode.Should().Be(HttpStatusCode.Found);
+        _api.Requests.Should().HaveCount(1 + RedirectHandler.MaxRedirects);
+    }
+
+    [Fact]
+    public async Task A_redirect_without_location_is_an_api_exception()
+    {
+        _api.Respond("GET", "/v1/agents", 302);
+
+        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
+
+        e.Message.Should().Be("GET /v1/agents answered 302 Found");
+        _api.Requests.Should().HaveCount(1);
+    }
+
+    [Theory]
+    [InlineData("https://api.gen.pro/v1/agents", "http://api.gen.pro/v1/agents", false)]
+    [InlineData("https://api.gen.pro/v1/agents", "ftp://api.gen.pro/v1/agents", false)]
+    [InlineData("https://api.gen.pro/v1/agents", "https://cdn.gen.pro/v1/agents", true)]
+    [InlineData("http://127.0.0.1/v1/agents", "https://api.gen.pro/v1/agents", true)]
+    public void Https_is_never_downgraded(string from, string location, bool followed)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, from);
+        using var response = new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri(location) } };
+
+        using var next = RedirectHandler.NextRequest(request, response);
+
+        (next is not null).Should().Be(followed);
+    }
+
+    [Fact]
+    public void A_body_that_cannot_be_replayed_is_not_redirected()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.gen.pro/v1/agents/1/avatars") { Content = new StringContent("x") };
+        request.Options.Set(RequestOptionKeys.NonReplayableBody, true);
+        using var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://api.gen.pro/v1/x") } };
+
+        RedirectHandler.NextRequest(request, response).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_caller_handler_that_follows_redirects_is_switched_to_the_sdks_own_redirects()
+    {
+        Redirect("GET", "/v1/agents", 302, $"{_elsewhere.Server.Url}/v1/agents");
+        _elsewhere.Respond("GET", "/v1/agents", 200, "[]");
+        using var handler = new SocketsHttpHandler();
+
+        using var client = new GenProClient(_api.Options(), handler);
+        await client.Agents.ListAsync();
+
+        handler.AllowAutoRedirect.Should().BeFalse();
+        _elsewhere.SingleRequest().Headers!.Keys.Should().NotContain("X-API-Key");
+    }
+
+    [Fact]
+    public async Task A_used_handler_that_follows_redirects_is_refused()
+    {
+        _api.Respond("GET", "/v1/agents", 200, "[]");
+        using var handler = new SocketsHttpHandler();
+        using (var warmup = new HttpClient(handler, disposeHandler: false))
+        {
+            await warmup.GetAsync(new Uri(_api.BaseAddress, "agents"));
+        }
+
+        var act = () => new GenProClient(_api.Options(), handler);
+
+        act.Should().ThrowExactly<ArgumentException>().Which.ParamName.Should().Be("handler");
+    }
+
+    private void Redirect(string method, string path, int status, string location) =>
+        _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Location", location));
+}
