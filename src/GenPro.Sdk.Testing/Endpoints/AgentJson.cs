@@ -1,0 +1,127 @@
+using System.Text.Json;
+using GenPro.Sdk.Testing.State;
+
+namespace GenPro.Sdk.Testing.Endpoints;
+
+/// <summary>Writes agents in the shapes the reference documents for each endpoint.</summary>
+internal static class AgentJson
+{
+    public enum Shape
+    {
+        /// <summary>Create: no setup project, the voice as <c>{source, voice_id}</c>.</summary>
+        Create,
+
+        /// <summary>Get: with the setup project, the voice as <c>{id, name, gender, language, provider, url}</c>.</summary>
+        Get,
+
+        /// <summary>Update: like create.</summary>
+        Update,
+    }
+
+    public static string RoleName(FakeWorkspaceRole role) => role switch
+    {
+        FakeWorkspaceRole.Owner => "owner",
+        FakeWorkspaceRole.Manager => "manager",
+        FakeWorkspaceRole.Editor => "editor",
+        _ => "viewer",
+    };
+
+    public static void WriteSummary(Utf8JsonWriter w, FakeStore store, AgentEntity agent, FakeWorkspaceRole role)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", agent.Id);
+        w.WriteString("name", agent.Name);
+        w.WriteString("description", agent.Description);
+        w.WriteString("primary_avatar_url", store.PrimaryOf(agent.Id)?.ThumbnailUrl.AbsoluteUri);
+        w.WriteString("role", RoleName(role));
+        w.WriteString("organization", agent.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Name : null);
+        w.WriteString("time_zone", agent.TimeZone);
+        w.WriteBoolean("tiktok_integration", false);
+        w.WriteBoolean("tiktok_social_account", false);
+        w.WriteBoolean("degods", store.Avatars.Values.Any(a => a.AgentId == agent.Id && a.DeGodAvatarId is not null));
+        w.WriteStartArray("shared_users");
+        w.WriteEndArray();
+        w.WritePropertyName("default_user_voice");
+        WriteVoiceDetails(w, store, agent);
+        w.WriteEndObject();
+    }
+
+    public static void WriteAgent(Utf8JsonWriter w, FakeStore store, AgentEntity agent, FakeWorkspaceRole role, Shape shape, bool withOrganizationUuid)
+    {
+        var primary = store.PrimaryOf(agent.Id);
+        w.WriteStartObject();
+        w.WriteNumber("id", agent.Id);
+        w.WriteString("name", agent.Name);
+        w.WriteString("description", agent.Description);
+        WriteNumberOrNull(w, "organization_id", agent.WorkspaceId);
+        w.WriteString("time_zone", agent.TimeZone);
+        WriteNumberOrNull(w, "primary_avatar_id", primary?.Id);
+        w.WriteString("primary_avatar_url", primary?.ThumbnailUrl.AbsoluteUri);
+        if (shape == Shape.Get)
+        {
+            w.WriteNumber("agent_setup_project_id", agent.SetupProjectId);
+        }
+
+        w.WriteString("role", RoleName(role));
+        w.WritePropertyName("default_user_voice");
+        if (shape == Shape.Get)
+        {
+            WriteVoiceDetails(w, store, agent);
+        }
+        else if (agent.VoiceSource is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteStartObject();
+            w.WriteString("source", agent.VoiceSource);
+            w.WriteString("voice_id", agent.VoiceId);
+            w.WriteEndObject();
+        }
+
+        if (withOrganizationUuid)
+        {
+            w.WriteString("organization_uuid", agent.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Uuid.ToString() : null);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{id, name, gender, language, provider, url}</c>: filled from the voice resource, or the bare provider voice.</summary>
+    private static void WriteVoiceDetails(Utf8JsonWriter w, FakeStore store, AgentEntity agent)
+    {
+        if (agent.VoiceSource is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        FakeVoiceResource? resource = null;
+        if (agent.VoiceSource == VoiceSources.UserVoiceResource && ParamReader.TryId(agent.VoiceId, out var resourceId))
+        {
+            store.VoiceResources.TryGetValue(resourceId, out resource);
+        }
+
+        w.WriteStartObject();
+        w.WriteString("id", agent.VoiceId);
+        w.WriteString("name", resource?.Name);
+        w.WriteString("gender", resource?.Gender);
+        w.WriteString("language", resource?.Language);
+        w.WriteString("provider", resource?.Provider ?? agent.VoiceSource);
+        w.WriteString("url", resource?.PreviewUrl?.AbsoluteUri);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

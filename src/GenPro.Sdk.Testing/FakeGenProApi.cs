@@ -1,0 +1,236 @@
+using GenPro.Sdk.Testing.Core;
+using GenPro.Sdk.Testing.Server;
+using GenPro.Sdk.Testing.State;
+
+namespace GenPro.Sdk.Testing;
+
+/// <summary>
+/// A stateful, thread-safe, in-memory GEN Agents API: the nine agent and avatar endpoints with the documented
+/// statuses and error codes. Seed it with users, workspaces, agents, avatars and voice resources, then talk to it
+/// through <see cref="CreateHandler"/> (in-process) or <see cref="FakeGenProServer.StartAsync"/> (real loopback HTTP).
+/// </summary>
+/// <example>
+/// <code>
+/// var fake = new FakeGenProApi();
+/// var alice = fake.AddUser("gen_pat_alice", "Alice");
+/// var team = fake.AddWorkspace("My Company");
+/// fake.AddMember(team, alice, FakeWorkspaceRole.Owner);
+/// using var client = new HttpClient(fake.CreateHandler()) { BaseAddress = FakeGenProApi.DefaultBaseAddress };
+/// client.DefaultRequestHeaders.Add("X-API-Key", "gen_pat_alice");
+/// </code>
+/// </example>
+public sealed class FakeGenProApi
+{
+    /// <summary>The base address to give clients of <see cref="CreateHandler"/>: <c>http://localhost/v1/</c>, a loopback address the SDK accepts over plain http.</summary>
+    public static readonly Uri DefaultBaseAddress = new("http://localhost/v1/");
+
+    private readonly FakeStore _store = new();
+    private readonly FakeApiCore _core;
+    private Func<string, bool> _isInvalidProviderKey = static key => key.StartsWith("invalid", StringComparison.Ordinal);
+
+    /// <summary>Creates an empty fake: no users, so every request is refused with 401 until <see cref="AddUser"/>.</summary>
+    public FakeGenProApi() => _core = new FakeApiCore(_store, Faults, key => Volatile.Read(ref _isInvalidProviderKey)(key));
+
+    /// <summary>Faults to inject in place of normal answers.</summary>
+    public FakeFaults Faults { get; } = new();
+
+    /// <summary>
+    /// Decides which ElevenLabs and Hume AI keys the fake refuses with 422 <c>invalid_api_key</c>;
+    /// by default, keys starting with <c>invalid</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public Func<string, bool> IsInvalidProviderKey
+    {
+        get => Volatile.Read(ref _isInvalidProviderKey);
+        set => Volatile.Write(ref _isInvalidProviderKey, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>Every agent ever created, deleted ones included (see <see cref="FakeAgent.IsDeleted"/>), by id.</summary>
+    public IReadOnlyList<FakeAgent> Agents
+    {
+        get
+        {
+            lock (_store.Gate)
+            {
+                return [.. _store.Agents.Values.Select(_store.Snapshot)];
+            }
+        }
+    }
+
+    /// <summary>Every avatar that has not been deleted, by id.</summary>
+    public IReadOnlyList<FakeAvatar> Avatars
+    {
+        get
+        {
+            lock (_store.Gate)
+            {
+                return [.. _store.Avatars.Values.Select(a => a.Snapshot())];
+            }
+        }
+    }
+
+    /// <summary>The requests received so far, oldest first, faulted and refused ones included.</summary>
+    public IReadOnlyList<FakeRequest> ReceivedRequests => _core.Requests;
+
+    /// <summary>Forgets the received requests (the state stays).</summary>
+    public void ClearReceivedRequests() => _core.ClearRequests();
+
+    /// <summary>Adds a user that authenticates with <paramref name="apiKey"/> in the <c>X-API-Key</c> header.</summary>
+    /// <param name="apiKey">The key, such as <c>gen_pat_alice</c>; unique.</param>
+    /// <param name="name">A display name; the key's owner is called <c>User N</c> when null.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank or already taken.</exception>
+    public FakeUser AddUser(string apiKey, string? name = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        lock (_store.Gate)
+        {
+            if (_store.UsersByKey.ContainsKey(apiKey))
+            {
+                throw new ArgumentException("Another user already has this API key.", nameof(apiKey));
+            }
+
+            var id = _store.NextUserId();
+            var user = new FakeUser(id, name ?? FormattableString.Invariant($"User {id}"));
+            _store.UsersByKey.Add(apiKey, user);
+            return user;
+        }
+    }
+
+    /// <summary>Adds a workspace (an organization) without members.</summary>
+    /// <param name="name">Its name, returned as <c>organization</c> by the list endpoint.</param>
+    /// <returns>The workspace.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    public FakeWorkspace AddWorkspace(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_store.Gate)
+        {
+            var workspace = new FakeWorkspace(_store.NextWorkspaceId(), name, Guid.NewGuid());
+            _store.Workspaces.Add(workspace.Id, new WorkspaceEntity(workspace));
+            return workspace;
+        }
+    }
+
+    /// <summary>Gives <paramref name="user"/> a role in <paramref name="workspace"/>, replacing any role it had.</summary>
+    /// <param name="workspace">A workspace of this fake.</param>
+    /// <param name="user">A user of this fake.</param>
+    /// <param name="role">The role.</param>
+    /// <exception cref="ArgumentException">The workspace or user does not belong to this fake.</exception>
+    public void AddMember(FakeWorkspace workspace, FakeUser user, FakeWorkspaceRole role)
+    {
+        lock (_store.Gate)
+        {
+            CheckUser(user);
+            WorkspaceOf(workspace).Members[user.Id] = role;
+        }
+    }
+
+    /// <summary>Adds an agent as if <paramref name="creator"/> had created it; no permission or uniqueness rule applies.</summary>
+    /// <param name="creator">The user who creates it.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="workspace">Its workspace; null for a personal agent of <paramref name="creator"/>.</param>
+    /// <param name="description">Its description.</param>
+    /// <param name="timeZone">Its IANA time zone.</param>
+    /// <returns>A snapshot of the agent.</returns>
+    /// <exception cref="ArgumentException">The name is blank, or the user or workspace does not belong to this fake.</exception>
+    public FakeAgent AddAgent(FakeUser creator, string name, FakeWorkspace? workspace = null, string? description = null, string? timeZone = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_store.Gate)
+        {
+            CheckUser(creator);
+            if (workspace is not null)
+            {
+                WorkspaceOf(workspace);
+            }
+
+            var agent = new AgentEntity
+            {
+                Id = _store.NextAgentId(),
+                Name = name,
+                Description = description,
+                TimeZone = timeZone,
+                WorkspaceId = workspace?.Id,
+                CreatorId = creator.Id,
+                SetupProjectId = _store.NextSetupProjectId(),
+            };
+            _store.Agents.Add(agent.Id, agent);
+            return _store.Snapshot(agent);
+        }
+    }
+
+    /// <summary>Adds an avatar to an agent; the agent's first avatar becomes primary.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="deGodAvatarId">A DeGod avatar id; null stores a PNG image avatar.</param>
+    /// <param name="makePrimary">Make it the primary avatar even when the agent has one.</param>
+    /// <returns>A snapshot of the avatar.</returns>
+    /// <exception cref="ArgumentException">No live agent has this id.</exception>
+    public FakeAvatar AddAvatar(long agentId, long? deGodAvatarId = null, bool makePrimary = false)
+    {
+        lock (_store.Gate)
+        {
+            if (_store.LiveAgent(agentId) is null)
+            {
+                throw new ArgumentException("No live agent has this id.", nameof(agentId));
+            }
+
+            var avatar = deGodAvatarId is null
+                ? _store.AddAvatar(agentId, null, "avatar.png", "png", 8)
+                : _store.AddAvatar(agentId, deGodAvatarId, null, null, 0);
+            if (makePrimary)
+            {
+                _store.MakePrimary(avatar);
+            }
+
+            return avatar.Snapshot();
+        }
+    }
+
+    /// <summary>Adds a voice resource that update can select with source <c>user_voice_resource</c> and its id as <c>voice_id</c>.</summary>
+    /// <param name="name">The voice's display name.</param>
+    /// <param name="gender">Its gender.</param>
+    /// <param name="language">Its language, such as <c>English</c>.</param>
+    /// <param name="provider">Where it is hosted, <c>eleven_labs</c> unless given.</param>
+    /// <param name="previewUrl">A preview recording.</param>
+    /// <returns>The voice resource.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="provider"/> is blank.</exception>
+    public FakeVoiceResource AddVoiceResource(string name, string? gender = null, string? language = null, string provider = "eleven_labs", Uri? previewUrl = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        lock (_store.Gate)
+        {
+            var resource = new FakeVoiceResource(_store.NextVoiceResourceId(), name, gender, language, provider, previewUrl);
+            _store.VoiceResources.Add(resource.Id, resource);
+            return resource;
+        }
+    }
+
+    /// <summary>
+    /// A handler that serves requests in-process, without sockets. Give its <see cref="HttpClient"/> an absolute
+    /// base address ending in <c>/v1/</c>, such as <see cref="DefaultBaseAddress"/>; the host is not looked at.
+    /// Handlers are cheap and share this fake's state; dispose them as usual.
+    /// </summary>
+    /// <returns>The handler.</returns>
+    public HttpMessageHandler CreateHandler() => new FakeHandler(_core);
+
+    internal FakeApiCore Core => _core;
+
+    private void CheckUser(FakeUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!_store.UsersByKey.ContainsValue(user))
+        {
+            throw new ArgumentException("The user does not belong to this fake.", nameof(user));
+        }
+    }
+
+    private WorkspaceEntity WorkspaceOf(FakeWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return _store.Workspaces.TryGetValue(workspace.Id, out var entity) && entity.Workspace == workspace
+            ? entity
+            : throw new ArgumentException("The workspace does not belong to this fake.", nameof(workspace));
+    }
+}

@@ -1,0 +1,9 @@
+namespace GenPro.Sdk.Testing.Faults;
+
+internal enum FaultKind
+{
+    Status,
+    Delay,
+    DropConnection,
+    MalformedBody,
+}
