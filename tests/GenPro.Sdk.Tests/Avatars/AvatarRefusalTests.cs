@@ -63,8 +63,10 @@ public sealed class AvatarRefusalTests : IDisposable
 
         await FluentActions.Awaiting(() => _client.Avatars.UploadAsync(42, AvatarUpload.FromBytes(Images.Png, "ok.png"), upload))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'late.png' is closed*");
-        await FluentActions.Awaiting(() => _client.Avatars.UploadAsync(42, AvatarUpload.FromStream(new Images.NonSeekableStream(Images.Gif), "x.gif")))
+        var gif = new Images.NonSeekableStream(Images.Gif);
+        await FluentActions.Awaiting(() => _client.Avatars.UploadAsync(42, AvatarUpload.FromStream(gif, "x.gif")))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'x.gif' is not a JPEG*");
+        gif.Disposed.Should().BeTrue("a stream handed over is disposed when refused, as after sending");
         await FluentActions.Awaiting(() => _client.Avatars.UploadAsync(42, AvatarUpload.FromStream(new MemoryStream(), "none.png")))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'none.png' is empty*");
         FluentActions.Invoking(() => AvatarUpload.FromStream(closed, "a.png")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("stream");

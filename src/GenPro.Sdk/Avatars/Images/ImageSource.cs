@@ -73,6 +73,20 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool lea
 {
     public override async ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SniffAsync(paramName, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (!leaveOpen)
+        {
+            // Handed over and refused: the caller will not dispose it, so the SDK does, as it would after sending.
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask<ImagePart> SniffAsync(string paramName, CancellationToken cancellationToken)
+    {
         if (!stream.CanRead)
         {
             throw new ArgumentException($"The stream of avatar image '{FileName}' is closed or not readable.", paramName);
