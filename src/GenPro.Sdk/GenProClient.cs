@@ -1,4 +1,5 @@
 using GenPro.Sdk.Agents;
+using GenPro.Sdk.Avatars;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Serialization;
@@ -62,6 +63,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
         Agents = CreateAgents(_httpClient, options);
+        Avatars = CreateAvatars(_httpClient, options);
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
@@ -70,10 +72,14 @@ public sealed class GenProClient : IGenProClient, IDisposable
         _httpClient = httpClient;
         _ownsHttpClient = false;
         Agents = CreateAgents(httpClient, options);
+        Avatars = CreateAvatars(httpClient, options);
     }
 
     /// <inheritdoc />
     public IAgentsClient Agents { get; }
+
+    /// <inheritdoc />
+    public IAvatarsClient Avatars { get; }
 
     /// <summary>Releases the connections. Calls still in flight are cancelled.</summary>
     public void Dispose()
@@ -92,5 +98,14 @@ public sealed class GenProClient : IGenProClient, IDisposable
     {
         var runner = new OperationRunner(new SecretScrubber(options.ApiKey!));
         return new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner);
+    }
+
+    private static AvatarsClient CreateAvatars(HttpClient httpClient, GenProClientOptions options)
+    {
+        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!));
+        return new AvatarsClient(
+            RestService.ForGenerated<IAvatarsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings),
+            runner,
+            httpClient.BaseAddress ?? OptionsRules.NormalizedBaseAddress(options.BaseAddress));
     }
 }

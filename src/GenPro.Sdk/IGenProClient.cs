@@ -5,4 +5,7 @@ public interface IGenProClient
 {
     /// <summary>The agent endpoints.</summary>
     IAgentsClient Agents { get; }
+
+    /// <summary>The avatar endpoints: list (paged), upload, set primary, delete.</summary>
+    IAvatarsClient Avatars { get; }
 }

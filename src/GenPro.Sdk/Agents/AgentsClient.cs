@@ -1,3 +1,4 @@
+using GenPro.Sdk.Avatars.Multipart;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Serialization;
@@ -22,17 +23,22 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<Agent> CreateAsync(CreateAgentRequest request, CancellationToken cancellationToken = default)
+    public async Task<Agent> CreateAsync(CreateAgentRequest request, CancellationToken cancellationToken = default)
     {
         AgentRequestRules.Validate(request);
-        return runner.RunAsync(
+
+        // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
+        using var body = AvatarForms.HasImage(request.Avatars)
+            ? await AvatarForms.ForCreateAsync(request, cancellationToken).ConfigureAwait(false)
+            : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false);
+        return await runner.RunAsync(
             "Agents.Create",
-            (api, request),
-            static (s, ct) => s.api.CreateAsync(AgentContent.ForCreate(s.request), ct),
+            (api, body),
+            static (s, ct) => s.api.CreateAsync(s.body.Content, s.body.NonReplayable, ct),
             GenProJsonContext.Default.AgentEnvelope,
             static e => e.Agent,
             "agent",
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default)
@@ -46,18 +52,21 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
             cancellationToken);
     }
 
-    public Task<Agent> UpdateAsync(long agentId, UpdateAgentRequest request, CancellationToken cancellationToken = default)
+    public async Task<Agent> UpdateAsync(long agentId, UpdateAgentRequest request, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
         AgentRequestRules.Validate(request);
-        return runner.RunAsync(
+        using var body = AvatarForms.HasImage(request.Avatars)
+            ? await AvatarForms.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false)
+            : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false);
+        return await runner.RunAsync(
             "Agents.Update",
-            (api, agentId, request),
-            static (s, ct) => s.api.UpdateAsync(s.agentId, AgentContent.ForUpdate(s.request), ct),
+            (api, agentId, body),
+            static (s, ct) => s.api.UpdateAsync(s.agentId, s.body.Content, s.body.NonReplayable, ct),
             GenProJsonContext.Default.AgentEnvelope,
             static e => e.Agent,
             "agent",
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default)

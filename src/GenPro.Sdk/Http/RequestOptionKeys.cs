@@ -4,10 +4,15 @@ namespace GenPro.Sdk.Http;
 internal static class RequestOptionKeys
 {
     /// <summary>
-    /// Set on requests whose body streams from a caller's stream that cannot be rewound: such a request must never
-    /// be sent twice (no retry, no redirect that re-sends the body), or the second attempt would send a truncated body.
+    /// The name under which upload, create and update requests say (true or false) whether their body reads a
+    /// caller's stream that cannot be rewound. Such a request must never be sent twice (no retry, no redirect that
+    /// re-sends the body): the bytes are gone once sent. Every other body the SDK builds (JSON bytes, files, byte
+    /// buffers, seekable streams) can be resent. A constant so Refit's <c>[Property]</c> can name it.
     /// </summary>
-    public static readonly HttpRequestOptionsKey<bool> NonReplayableBody = new("GenPro.NonReplayableBody");
+    public const string NonReplayableBodyName = "GenPro.NonReplayableBody";
+
+    /// <summary>The typed key of <see cref="NonReplayableBodyName"/>.</summary>
+    public static readonly HttpRequestOptionsKey<bool> NonReplayableBody = new(NonReplayableBodyName);
 
     public static bool HasNonReplayableBody(HttpRequestMessage request) =>
         request.Options.TryGetValue(NonReplayableBody, out var value) && value;

@@ -20,4 +20,5 @@ namespace GenPro.Sdk.Serialization;
 [JsonSerializable(typeof(AgentEnvelope))]
 [JsonSerializable(typeof(CreateAgentBody))]
 [JsonSerializable(typeof(UpdateAgentBody))]
+[JsonSerializable(typeof(List<Avatar>))]
 internal sealed partial class GenProJsonContext : JsonSerializerContext;

@@ -4,84 +4,194 @@ using System.Text;
 
 namespace GenPro.Sdk.Tests.Infrastructure;
 
+/// <summary>A request as <see cref="RawHttpServer"/> read it off the socket.</summary>
+public sealed record RawRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[]? Body, long BodyLength)
+{
+    public string ContentType => Headers["content-type"];
+}
+
 /// <summary>
-/// A loopback server that answers every request with bytes a test writes itself: statuses HttpClient's peers would
-/// never send, bodies that break off, 50 MB streamed from one small buffer. Real sockets, nothing mocked.
+/// A minimal HTTP/1.1 server on loopback that keeps the exact bytes of each request body (Content-Length or chunked),
+/// or only counts them when <see cref="KeepBodies"/> is false, through one reused buffer: in-process, it adds next to
+/// nothing to an allocation measurement. Answers every request with <see cref="Status"/> and an empty body.
 /// </summary>
 public sealed class RawHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<NetworkStream, Task> _respond;
-    private int _requests;
+    private readonly List<RawRequest> _requests = [];
+    private readonly List<TcpClient> _clients = [];
 
-    public RawHttpServer(Func<NetworkStream, Task> respond)
+    public RawHttpServer()
     {
-        _respond = respond;
         _listener.Start();
         _ = AcceptAsync();
     }
 
+    public bool KeepBodies { get; set; } = true;
+
+    public int Status { get; set; } = 200;
+
+    /// <summary>A JSON body for every response; none when null.</summary>
+    public string? ResponseJson { get; set; }
+
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v1/");
 
-    public int Requests => Volatile.Read(ref _requests);
-
-    /// <summary>Answers with a fixed head and body, then closes the connection.</summary>
-    public static RawHttpServer Fixed(string head, byte[] body) => new(async stream =>
+    public IReadOnlyList<RawRequest> Requests
     {
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "\r\nConnection: close\r\n\r\n"));
-        await stream.WriteAsync(body);
-    });
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
 
-    public void Dispose() => _listener.Stop();
+    public GenProClient CreateClient() => new(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = BaseAddress });
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        lock (_clients)
+        {
+            _clients.ForEach(c => c.Dispose());
+        }
+    }
 
     private async Task AcceptAsync()
     {
-        while (true)
+        try
         {
-            TcpClient client;
-            try
+            while (true)
             {
-                client = await _listener.AcceptTcpClientAsync();
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
+                var client = await _listener.AcceptTcpClientAsync();
+                lock (_clients)
+                {
+                    _clients.Add(client);
+                }
 
-            _ = ServeAsync(client);
+                _ = ServeAsync(client);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Stopped.
         }
     }
 
     private async Task ServeAsync(TcpClient client)
     {
-        using (client)
+        try
         {
-            try
+            var stream = client.GetStream();
+            var reader = new Reader(stream);
+            while (await reader.ReadLineAsync() is { Length: > 0 } requestLine)
             {
-                var stream = client.GetStream();
-                await ReadHeadAsync(stream);
-                Interlocked.Increment(ref _requests);
-                await _respond(stream);
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                string line;
+                while ((line = (await reader.ReadLineAsync())!).Length > 0)
+                {
+                    var colon = line.IndexOf(':', StringComparison.Ordinal);
+                    headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
+                }
+
+                var body = KeepBodies ? new MemoryStream() : null;
+                long length = 0;
+                if (headers.TryGetValue("content-length", out var cl))
+                {
+                    length = await reader.CopyAsync(long.Parse(cl, System.Globalization.CultureInfo.InvariantCulture), body);
+                }
+                else if (headers.TryGetValue("transfer-encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+                {
+                    long size;
+                    while ((size = Convert.ToInt64((await reader.ReadLineAsync())!.Split(';')[0], 16)) > 0)
+                    {
+                        length += await reader.CopyAsync(size, body);
+                        await reader.ReadLineAsync();
+                    }
+
+                    while ((await reader.ReadLineAsync())!.Length > 0)
+                    {
+                        // trailers
+                    }
+                }
+
+                var parts = requestLine.Split(' ');
+                lock (_requests)
+                {
+                    _requests.Add(new RawRequest(parts[0], parts[1], headers, body?.ToArray(), length));
+                }
+
+                var json = Encoding.UTF8.GetBytes(ResponseJson ?? "");
+                var head = ResponseJson is null ? "" : "Content-Type: application/json\r\n";
+                var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {Status} X\r\n{head}Content-Length: {json.Length}\r\n\r\n").Concat(json).ToArray();
+                await stream.WriteAsync(response);
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-            {
-                // The client went away, as it may.
-            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+        {
+            // Client went away.
         }
     }
 
-    /// <summary>Reads up to the blank line that ends the request head (these tests send no bodies worth keeping).</summary>
-    private static async Task ReadHeadAsync(NetworkStream stream)
+    /// <summary>Buffered reads of lines and counted bodies over one 64 KiB buffer.</summary>
+    private sealed class Reader(Stream stream)
     {
-        var window = 0u;
-        var one = new byte[1];
-        while (await stream.ReadAsync(one) == 1)
+        private readonly byte[] _buffer = new byte[64 * 1024];
+        private int _start;
+        private int _end;
+
+        public async Task<string?> ReadLineAsync()
         {
-            window = (window << 8) | one[0];
-            if (window == 0x0D0A0D0A)
+            var line = new StringBuilder();
+            while (true)
             {
-                return;
+                if (_start == _end && !await FillAsync())
+                {
+                    return line.Length == 0 ? null : line.ToString();
+                }
+
+                var b = _buffer[_start++];
+                if (b == '\n')
+                {
+                    return line.ToString().TrimEnd('\r');
+                }
+
+                line.Append((char)b);
             }
+        }
+
+        public async Task<long> CopyAsync(long count, Stream? sink)
+        {
+            // Reads inline rather than through FillAsync: one async call per body, not one per buffer, keeps the
+            // server's own allocations out of an allocation measurement.
+            var left = count;
+            while (left > 0)
+            {
+                if (_start == _end)
+                {
+                    _start = 0;
+                    _end = await stream.ReadAsync(_buffer);
+                    if (_end == 0)
+                    {
+                        throw new IOException("Body ended early.");
+                    }
+                }
+
+                var n = (int)Math.Min(left, _end - _start);
+                sink?.Write(_buffer, _start, n);
+                _start += n;
+                left -= n;
+            }
+
+            return count;
+        }
+
+        private async Task<bool> FillAsync()
+        {
+            _start = 0;
+            _end = await stream.ReadAsync(_buffer);
+            return _end > 0;
         }
     }
 }

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenPro.Sdk;
+
+/// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync"/> returns it.</summary>
+public sealed record Avatar
+{
+    /// <summary>The avatar's id (read from a JSON number or a numeric string).</summary>
+    [JsonRequired]
+    public long Id { get; init; }
+
+    /// <summary>Whether this is the agent's primary avatar; the API lists it first.</summary>
+    public bool IsPrimary { get; init; }
+
+    /// <summary>The full-size image.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The thumbnail image.</summary>
+    public Uri? ThumbnailUrl { get; init; }
+
+    /// <summary>The DeGod avatar this avatar was made from, or null for an uploaded image.</summary>
+    public long? DegodAvatarId { get; init; }
+
+    /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+}

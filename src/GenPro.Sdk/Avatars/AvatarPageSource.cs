@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using GenPro.Sdk.Http;
+using GenPro.Sdk.Pagination;
+using GenPro.Sdk.Serialization;
+
+namespace GenPro.Sdk.Avatars;
+
+/// <summary>
+/// Pages through <c>GET /agents/:id/avatars</c>. The API returns up to 20 avatars with an id above <c>cursor</c>,
+/// the primary avatar first whatever its id, and the client passes the last id of a page as the next cursor until a
+/// page holds fewer than 20. The primary therefore comes back on every page where its id is above the cursor: ids
+/// already yielded are dropped (a <see cref="HashSet{T}"/> of them), and a full page that does not move the cursor
+/// forward or brings nothing new is a server fault that ends the listing with an exception instead of a loop.
+/// </summary>
+internal sealed class AvatarPageSource(IAvatarsApi api, OperationRunner runner, long agentId, bool prefetch) : PageSource<Avatar>
+{
+    public const int PageSize = 20;
+
+    public override IAsyncEnumerable<Page<Avatar>> GetPages(string? continuationToken, CancellationToken cancellationToken) =>
+        PagesAsync(AvatarCursor.Parse(continuationToken, nameof(continuationToken)), cancellationToken);
+
+    private async IAsyncEnumerable<Page<Avatar>> PagesAsync(AvatarCursor? start, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long? cursor = start?.Cursor;
+        var seen = start is { } s ? new HashSet<long>(s.SeenAbove) : [];
+        var ahead = new List<long>(); // ids yielded that are above the cursor: what a continuation token must carry
+        using var prefetchCancel = prefetch ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        Task<List<Avatar>>? next = null;
+        try
+        {
+            while (true)
+            {
+                List<Avatar> items;
+                if (next is null)
+                {
+                    items = await FetchAsync(cursor, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    (items, next) = (await next.ConfigureAwait(false), null);
+                }
+
+                var last = items.Count < PageSize;
+                var nextCursor = last ? 0 : items[^1].Id;
+                if (!last && cursor is { } c && nextCursor <= c)
+                {
+                    throw Stalled(cursor, $"its last avatar ({nextCursor}) is not after the cursor");
+                }
+
+                var fresh = DropSeen(items, seen);
+                if (!last && fresh == 0)
+                {
+                    throw Stalled(cursor, "every avatar on it was listed already");
+                }
+
+                string? token = null;
+                if (!last)
+                {
+                    ahead.RemoveAll(id => id <= nextCursor);
+                    foreach (var avatar in items)
+                    {
+                        if (avatar.Id > nextCursor)
+                        {
+                            ahead.Add(avatar.Id);
+                        }
+                    }
+
+                    token = new AvatarCursor(nextCursor, ahead).ToToken();
+                    if (prefetchCancel is not null)
+                    {
+                        next = FetchAsync(nextCursor, prefetchCancel.Token);
+                    }
+                }
+
+                yield return new Page<Avatar>(items, token);
+                if (last)
+                {
+                    yield break;
+                }
+
+                cursor = nextCursor;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // The caller stopped early: leave no request running behind it.
+                await prefetchCancel!.CancelAsync().ConfigureAwait(false);
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private Task<List<Avatar>> FetchAsync(long? cursor, CancellationToken cancellationToken) =>
+        runner.RunAsync(
+            "Avatars.List",
+            (api, agentId, cursor),
+            static (s, ct) => s.api.ListAsync(s.agentId, s.cursor, ct),
+            GenProJsonContext.Default.ListAvatar,
+            cancellationToken);
+
+    /// <summary>Removes, in place, avatars already yielded (or repeated within the page); returns how many remain.</summary>
+    private static int DropSeen(List<Avatar> items, HashSet<long> seen)
+    {
+        var kept = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (seen.Add(items[i].Id))
+            {
+                items[kept++] = items[i];
+            }
+        }
+
+        items.RemoveRange(kept, items.Count - kept);
+        return kept;
+    }
+
+    private GenProException Stalled(long? cursor, string why) => new(
+        $"Avatars.List stopped: the API answered the page of agent {agentId} after cursor {cursor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} " +
+        $"with a full page that does not advance the listing ({why}); the listing ended here rather than loop.");
+}

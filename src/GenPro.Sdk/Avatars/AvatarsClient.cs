@@ -1,0 +1,103 @@
+using System.Globalization;
+using GenPro.Sdk.Avatars.Multipart;
+using GenPro.Sdk.Http;
+using GenPro.Sdk.Internal;
+
+namespace GenPro.Sdk.Avatars;
+
+/// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
+internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri baseAddress) : IAvatarsClient
+{
+    public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null)
+    {
+        Guard.Id(agentId, nameof(agentId));
+        return new GenProPageable<Avatar>(new AvatarPageSource(api, runner, agentId, options?.Prefetch ?? false));
+    }
+
+    public Task UploadAsync(long agentId, AvatarUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return UploadAsync(agentId, [upload], cancellationToken);
+    }
+
+    public Task UploadAsync(long agentId, params AvatarUpload[] uploads) => UploadAsync(agentId, (IEnumerable<AvatarUpload>)uploads, CancellationToken.None);
+
+    public async Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(agentId, nameof(agentId));
+        ArgumentNullException.ThrowIfNull(uploads);
+        List<AvatarUpload> images = [], deGods = [];
+        foreach (var upload in uploads)
+        {
+            if (upload is null)
+            {
+                throw new ArgumentException("The uploads contain null.", nameof(uploads));
+            }
+
+            if (upload.IsPrimary)
+            {
+                throw new ArgumentException(
+                    "The upload endpoint cannot mark an avatar primary: upload it, then call SetPrimaryAsync with its id.", nameof(uploads));
+            }
+
+            (upload.Image is null ? deGods : images).Add(upload);
+        }
+
+        if (images.Count == 0 && deGods.Count == 0)
+        {
+            throw new ArgumentException("At least one avatar upload is required.", nameof(uploads));
+        }
+
+        // Both bodies are built (every image opened and checked) before the first request starts.
+        using var imageBody = images.Count > 0 ? await AvatarForms.ForUploadAsync(images, nameof(uploads), cancellationToken).ConfigureAwait(false) : null;
+        using var deGodBody = deGods.Count > 0 ? await AvatarForms.ForUploadAsync(deGods, nameof(uploads), cancellationToken).ConfigureAwait(false) : null;
+        if (deGodBody is not null)
+        {
+            await SendUploadAsync(agentId, deGodBody, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (imageBody is not null)
+        {
+            await SendUploadAsync(agentId, imageBody, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task SetPrimaryAsync(long agentId, long avatarId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(agentId, nameof(agentId));
+        Guard.Id(avatarId, nameof(avatarId));
+        return runner.RunAsync(
+            "Avatars.SetPrimary",
+            (api, agentId, avatarId),
+            static (s, ct) => s.api.SetPrimaryAsync(s.agentId, s.avatarId, ct),
+            cancellationToken);
+    }
+
+    public Task DeleteAsync(long agentId, long avatarId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(avatarId, nameof(avatarId));
+        return DeleteAsync(agentId, [avatarId], cancellationToken);
+    }
+
+    public Task DeleteAsync(long agentId, params long[] avatarIds) => DeleteAsync(agentId, (IEnumerable<long>)avatarIds, CancellationToken.None);
+
+    public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(agentId, nameof(agentId));
+        var fixedLength = baseAddress.AbsoluteUri.Length + "agents/".Length
+                          + agentId.ToString(CultureInfo.InvariantCulture).Length + "/avatars/".Length;
+        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxUrlLength - fixedLength, nameof(avatarIds));
+        return runner.RunAsync(
+            "Avatars.Delete",
+            (api, agentId, ids),
+            static (s, ct) => s.api.DeleteAsync(s.agentId, s.ids, ct),
+            cancellationToken);
+    }
+
+    private Task SendUploadAsync(long agentId, RequestBody body, CancellationToken cancellationToken) =>
+        runner.RunAsync(
+            "Avatars.Upload",
+            (api, agentId, body),
+            static (s, ct) => s.api.UploadAsync(s.agentId, s.body.Content, s.body.NonReplayable, ct),
+            cancellationToken);
+}

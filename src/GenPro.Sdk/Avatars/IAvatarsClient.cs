@@ -1,0 +1,97 @@
+namespace GenPro.Sdk;
+
+/// <summary>The avatar endpoints of an agent: list, upload, set primary, delete. Thread-safe; reach it through <see cref="IGenProClient.Avatars"/>.</summary>
+public interface IAvatarsClient
+{
+    /// <summary>
+    /// Lists an agent's avatars (<c>GET /agents/:id/avatars</c>), primary first, fetching pages of 20 as the result is
+    /// enumerated. Nothing is sent until then. Each avatar is yielded once even though the API repeats the primary.
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="options">How to fetch the pages; null for the defaults.</param>
+    /// <returns>The listing: enumerate it (cancel with <c>WithCancellation</c>) or page it with <see cref="GenProPageable{T}.AsPages"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="agentId"/> is not positive.</exception>
+    /// <exception cref="GenProNotFoundException">While enumerating: no such agent (<c>agent_not_found</c>).</exception>
+    /// <exception cref="GenProException">While enumerating: the API refused a page, could not be reached, or repeated a page.</exception>
+    GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null);
+
+    /// <summary>
+    /// Adds avatars to an agent (<c>POST /agents/:id/avatars</c>, multipart). Every image is opened and checked before
+    /// anything is sent. Images and DeGod ids go in one request each when both are given (Rack would merge the two
+    /// kinds into one object otherwise): DeGod ids first, then images, so the call is not atomic across kinds.
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the API has accepted the avatars.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="uploads"/> is null.</exception>
+    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or an image that is empty, closed or not a JPEG, PNG or WebP.</exception>
+    /// <exception cref="IOException">An image file or stream could not be read.</exception>
+    /// <exception cref="GenProValidationException">The API refused an avatar (<c>avatar_creation_failed</c>).</exception>
+    /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds one avatar to an agent; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="upload">The avatar to add.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the API has accepted the avatar.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="upload"/> is null.</exception>
+    /// <exception cref="ArgumentException">The upload is marked primary, or its image is empty, closed or not a JPEG, PNG or WebP.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task UploadAsync(long agentId, AvatarUpload upload, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds avatars to an agent; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>, which takes a cancellation token.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="uploads">The avatars to add.</param>
+    /// <returns>A task that completes when the API has accepted the avatars.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="uploads"/> is null.</exception>
+    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or a refused image.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task UploadAsync(long agentId, params AvatarUpload[] uploads);
+
+    /// <summary>Makes one avatar the agent's primary and every other one not (<c>PATCH /agents/:id/avatars/:avatar_id</c>).</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="avatarId">The avatar's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the avatar is primary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    /// <exception cref="GenProValidationException">No such avatar, or it was not updated (<c>avatar_update_failed</c>).</exception>
+    /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task SetPrimaryAsync(long agentId, long avatarId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes avatars in one request (<c>DELETE /agents/:id/avatars/7_8_9</c>). Deleting the primary promotes the
+    /// next avatar. The ids must fit in a URL of at most 2,000 characters (a few hundred ids).
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="avatarIds">The avatars' ids: at least one, each positive, no duplicates.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the avatars are deleted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="avatarIds"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    /// <exception cref="ArgumentException">No ids, a duplicate, or too many for one URL.</exception>
+    /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one avatar; see <see cref="DeleteAsync(long, IEnumerable{long}, CancellationToken)"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="avatarId">The avatar's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the avatar is deleted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task DeleteAsync(long agentId, long avatarId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes avatars in one request; see <see cref="DeleteAsync(long, IEnumerable{long}, CancellationToken)"/>, which takes a cancellation token.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="avatarIds">The avatars' ids.</param>
+    /// <returns>A task that completes when the avatars are deleted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="avatarIds"/> is null.</exception>
+    /// <exception cref="ArgumentException">No ids, a non-positive one, a duplicate, or too many for one URL.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    Task DeleteAsync(long agentId, params long[] avatarIds);
+}

@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace GenPro.Sdk.Avatars.Images;
+
+/// <summary>
+/// The body of one image part. Streams from its source to the socket through one pooled buffer, so an upload costs
+/// the same memory whatever its size; reports its length when known so the whole form gets a <c>Content-Length</c>
+/// (a non-seekable stream has none, and the form goes chunked).
+/// </summary>
+internal sealed class ImagePart : HttpContent
+{
+    private const int CopyBufferSize = 81920;
+
+    private readonly ReadOnlyMemory<byte> _head;
+    private readonly Stream? _stream;
+    private readonly long _start;
+    private readonly long? _length;
+    private readonly bool _ownsStream;
+    private bool _sent;
+
+    private ImagePart(ReadOnlyMemory<byte> head, Stream? stream, long? length, bool replayable, bool ownsStream, string contentType)
+    {
+        _head = head;
+        _stream = stream;
+        _start = stream is { CanSeek: true } ? stream.Position : 0;
+        _length = length;
+        IsReplayable = replayable;
+        _ownsStream = ownsStream;
+        Headers.ContentType = new MediaTypeHeaderValue(contentType);
+    }
+
+    /// <summary>Whether the part can be serialized again (for a retry); false only for a non-seekable stream.</summary>
+    public bool IsReplayable { get; }
+
+    public static ImagePart ForBytes(ReadOnlyMemory<byte> bytes, string contentType) =>
+        new(bytes, stream: null, bytes.Length, replayable: true, ownsStream: false, contentType);
+
+    /// <summary>A seekable stream, sent from its current position to its end.</summary>
+    public static ImagePart ForStream(Stream stream, string contentType, bool ownsStream) =>
+        new(ReadOnlyMemory<byte>.Empty, stream, stream.Length - stream.Position, replayable: true, ownsStream, contentType);
+
+    /// <summary>A non-seekable stream whose first bytes (<paramref name="head"/>) were already read to sniff it.</summary>
+    public static ImagePart ForNonSeekable(ReadOnlyMemory<byte> head, Stream stream, string contentType, bool ownsStream) =>
+        new(head, stream, length: null, replayable: false, ownsStream, contentType);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (_sent && !IsReplayable)
+        {
+            throw new InvalidOperationException("This avatar upload reads a non-seekable stream, so it cannot be sent twice.");
+        }
+
+        _sent = true;
+        if (!_head.IsEmpty)
+        {
+            await stream.WriteAsync(_head, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_stream is null)
+        {
+            return;
+        }
+
+        if (_stream.CanSeek)
+        {
+            _stream.Position = _start; // a resend starts over
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            int read;
+            while ((read = await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length ?? 0;
+        return _length.HasValue;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsStream)
+        {
+            _stream?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,109 @@
+namespace GenPro.Sdk.Avatars.Images;
+
+/// <summary>
+/// Where an uploaded image's bytes come from. <see cref="OpenAsync"/> runs before the request starts: it opens and
+/// sniffs the image, so every refusal happens before a byte is sent, and returns the part that streams it.
+/// </summary>
+internal abstract class ImageSource(string fileName)
+{
+    /// <summary>The file name sent in the part's <c>Content-Disposition</c>.</summary>
+    public string FileName { get; } = fileName;
+
+    /// <summary>Opens the image for one request; the part owns (and disposes) whatever was opened.</summary>
+    /// <param name="paramName">The argument the caller passed the upload in, for exception messages.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public abstract ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken);
+}
+
+/// <summary>A file on disk, opened afresh for every request (so the upload can be reused) and streamed from disk.</summary>
+internal sealed class FileImageSource(string fullPath) : ImageSource(Path.GetFileName(fullPath))
+{
+    public string FullPath { get; } = fullPath;
+
+    /// <summary>Checks the file once when the upload is created, so a wrong path or format fails at the call site.</summary>
+    public void Check(string paramName)
+    {
+        using var file = new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        Span<byte> head = stackalloc byte[ImageFormat.SniffLength];
+        var length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        ImageFormat.Require(head[..length], FileName, paramName);
+    }
+
+    public override async ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken)
+    {
+        // Unbuffered (bufferSize 0): the part copies through its own pooled buffer, so FileStream need not keep one.
+        var file = new FileStream(FullPath, new FileStreamOptions
+        {
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read,
+            BufferSize = 0,
+            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+        });
+        try
+        {
+            // Sniffed again: the file may have changed since the upload was created.
+            var head = new byte[ImageFormat.SniffLength];
+            var length = await ImageFormat.ReadHeadAsync(file, head, cancellationToken).ConfigureAwait(false);
+            var contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+            file.Position = 0;
+            return ImagePart.ForStream(file, contentType, ownsStream: true);
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
+
+/// <summary>Bytes in memory (already sniffed when the upload was created).</summary>
+internal sealed class BytesImageSource(ReadOnlyMemory<byte> bytes, string fileName, string contentType) : ImageSource(fileName)
+{
+    public override ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ImagePart.ForBytes(bytes, contentType));
+}
+
+/// <summary>
+/// A caller's stream, read from its current position. A seekable one is sniffed and rewound, and can be resent; a
+/// non-seekable one is sniffed by reading its first bytes, which are then sent ahead of the rest (none is lost), and
+/// can be sent only once. Disposed by the part unless the caller asked to leave it open.
+/// </summary>
+internal sealed class StreamImageSource(Stream stream, string fileName, bool leaveOpen) : ImageSource(fileName)
+{
+    public override async ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SniffAsync(paramName, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (!leaveOpen)
+        {
+            // Handed over and refused: the caller will not dispose it, so the SDK does, as it would after sending.
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask<ImagePart> SniffAsync(string paramName, CancellationToken cancellationToken)
+    {
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException($"The stream of avatar image '{FileName}' is closed or not readable.", paramName);
+        }
+
+        var head = new byte[ImageFormat.SniffLength];
+        if (stream.CanSeek)
+        {
+            var start = stream.Position;
+            var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
+            var contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+            stream.Position = start;
+            return ImagePart.ForStream(stream, contentType, ownsStream: !leaveOpen);
+        }
+
+        var read = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
+        var type = ImageFormat.Require(head.AsSpan(0, read), FileName, paramName);
+        return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: !leaveOpen);
+    }
+}

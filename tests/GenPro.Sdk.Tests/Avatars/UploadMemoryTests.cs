@@ -1,0 +1,42 @@
+using GenPro.Sdk.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace GenPro.Sdk.Tests.Avatars;
+
+/// <summary>Runs alone: <see cref="GC.GetTotalAllocatedBytes"/> counts every thread of the process.</summary>
+[CollectionDefinition(nameof(SerialAllocationTests), DisableParallelization = true)]
+public sealed class SerialAllocationTests;
+
+/// <summary>An upload streams from disk to the socket: its managed allocations do not grow with the file.</summary>
+[Collection(nameof(SerialAllocationTests))]
+public sealed class UploadMemoryTests(ITestOutputHelper output)
+{
+    private const long Size = 100L * 1024 * 1024;
+
+    [Fact]
+    public async Task A_100_MB_upload_allocates_a_small_amount_independent_of_its_size()
+    {
+        using var dir = new Images.TempDir();
+        var big = Path.Combine(dir.Path, "big.png");
+        using (var file = File.Create(big))
+        {
+            file.Write(Images.Png.AsSpan(0, 8));
+            file.SetLength(Size); // PNG signature, then zeros
+        }
+
+        using var server = new RawHttpServer { KeepBodies = false };
+        using var client = server.CreateClient();
+        await client.Avatars.UploadAsync(42, AvatarUpload.FromFile(dir.Write("warm.png", Images.Png))); // JIT, connection
+        var upload = AvatarUpload.FromFile(big);
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await client.Avatars.UploadAsync(42, upload);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        output.WriteLine($"100 MB upload: {allocated:N0} bytes allocated (managed, whole process)");
+        var request = server.Requests[^1];
+        request.BodyLength.Should().BeGreaterThan(Size).And.BeLessThan(Size + 1024);
+        request.Headers["content-length"].Should().Be(request.BodyLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        allocated.Should().BeLessThan(4 * 1024 * 1024);
+    }
+}
