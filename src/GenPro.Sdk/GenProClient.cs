@@ -1,8 +1,11 @@
 using GenPro.Sdk.Agents;
 using GenPro.Sdk.Avatars;
+using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
 namespace GenPro.Sdk;
@@ -37,7 +40,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public GenProClient(GenProClientOptions options)
-        : this(options, primaryHandler: null, callerOwnsHandler: false)
+        : this(options, primaryHandler: null, loggerFactory: null, TimeProvider.System)
     {
     }
 
@@ -51,29 +54,45 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="handler"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public GenProClient(GenProClientOptions options, HttpMessageHandler handler)
-        : this(options, handler ?? throw new ArgumentNullException(nameof(handler)), callerOwnsHandler: true)
+        : this(options, handler ?? throw new ArgumentNullException(nameof(handler)), loggerFactory: null, TimeProvider.System)
     {
     }
 
-    private GenProClient(GenProClientOptions options, HttpMessageHandler? primaryHandler, bool callerOwnsHandler)
+    /// <summary>
+    /// Creates a client that logs through <paramref name="loggerFactory"/> (category <c>GenPro.Sdk</c>: operations at
+    /// Debug, retries at Information; never a key) and, when <paramref name="handler"/> is given, sends through it.
+    /// </summary>
+    /// <param name="options">The settings; read once, here.</param>
+    /// <param name="handler">The innermost handler, owned by the caller; null for the SDK's own.</param>
+    /// <param name="loggerFactory">Where logs go; null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public GenProClient(GenProClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggerFactory)
+        : this(options, handler, loggerFactory, TimeProvider.System)
     {
-        _ = callerOwnsHandler; // distinguishes this constructor; a caller's handler is never disposed (see GenProPipeline)
+    }
+
+    /// <summary>The one constructor that builds a pipeline; <paramref name="timeProvider"/> lets tests drive delays and timeouts.</summary>
+    internal GenProClient(GenProClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    {
         OptionsRules.ThrowIfInvalid(options, nameof(options));
-        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler);
+        var logger = CreateLogger(loggerFactory);
+        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, logger);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
-        Agents = CreateAgents(_httpClient, options);
-        Avatars = CreateAvatars(_httpClient, options);
+        (Agents, Avatars) = CreateEndpoints(_httpClient, options, logger);
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
-    internal GenProClient(HttpClient httpClient, GenProClientOptions options)
+    internal GenProClient(HttpClient httpClient, GenProClientOptions options, ILogger logger)
     {
         _httpClient = httpClient;
         _ownsHttpClient = false;
-        Agents = CreateAgents(httpClient, options);
-        Avatars = CreateAvatars(httpClient, options);
+        (Agents, Avatars) = CreateEndpoints(httpClient, options, logger);
     }
+
+    internal static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
+        loggerFactory?.CreateLogger(GenProLog.Category) ?? NullLogger.Instance;
 
     /// <inheritdoc />
     public IAgentsClient Agents { get; }
@@ -94,18 +113,15 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <returns>A description safe to log.</returns>
     public override string ToString() => $"GenProClient {{ BaseAddress = {_httpClient.BaseAddress} }}";
 
-    private static AgentsClient CreateAgents(HttpClient httpClient, GenProClientOptions options)
+    /// <summary>The endpoint clients share one runner: one key scrubber, one logger.</summary>
+    private static (AgentsClient, AvatarsClient) CreateEndpoints(HttpClient httpClient, GenProClientOptions options, ILogger logger)
     {
-        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!));
-        return new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner);
-    }
-
-    private static AvatarsClient CreateAvatars(HttpClient httpClient, GenProClientOptions options)
-    {
-        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!));
-        return new AvatarsClient(
-            RestService.ForGenerated<IAvatarsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings),
-            runner,
-            httpClient.BaseAddress ?? OptionsRules.NormalizedBaseAddress(options.BaseAddress));
+        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!), logger);
+        return (
+            new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner),
+            new AvatarsClient(
+                RestService.ForGenerated<IAvatarsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings),
+                runner,
+                httpClient.BaseAddress ?? OptionsRules.NormalizedBaseAddress(options.BaseAddress)));
     }
 }

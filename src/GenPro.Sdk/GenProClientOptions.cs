@@ -22,10 +22,14 @@ public sealed class GenProClientOptions
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>
-    /// How long one SDK call may take in all, retries and waits included (100 seconds unless set).
-    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns the limit off.
+    /// How long one SDK call may take in all, retries and waits included (100 seconds unless set); when it runs out the
+    /// call fails with <see cref="GenProConnectionException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// turns the limit off.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Retries, attempt timeout and circuit breaker; see <see cref="GenProRetryOptions"/> for the defaults.</summary>
+    public GenProRetryOptions Retry { get; set; } = new();
 
     /// <summary>
     /// Names the calling application at the start of the <c>User-Agent</c> header, such as <c>TrendDashboard/2.1</c>,
@@ -36,5 +40,5 @@ public sealed class GenProClientOptions
     /// <summary>Describes the options with the API key left out.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
-        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, ApplicationId = {ApplicationId} }}";
+        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, ApplicationId = {ApplicationId}, Retry = {Retry} }}";
 }

@@ -72,7 +72,7 @@ public sealed class SdkClientTests
     {
         await using var h = await Harness.StartAsync(mode);
         var agent = h.Fake.AddAgent(h.AliceUser, "A");
-        using var client = h.Sdk();
+        using var client = h.Sdk(maxRetries: 0);
         h.Fake.Faults
             .Add(FakeFault.RateLimited(TimeSpan.FromSeconds(3)))
             .Add(FakeFault.Status(HttpStatusCode.ServiceUnavailable))
@@ -83,6 +83,23 @@ public sealed class SdkClientTests
         await client.Agents.Invoking(c => c.DeleteAsync(agent.Id)).Should().ThrowAsync<GenProServerException>();
         await client.Agents.Invoking(c => c.DeleteAsync(agent.Id)).Should().ThrowAsync<GenProConnectionException>();
         h.Fake.Agents.Single().IsDeleted.Should().BeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.Both), MemberType = typeof(Modes))]
+    public async Task The_sdk_retries_through_transient_faults(Mode mode)
+    {
+        await using var h = await Harness.StartAsync(mode);
+        var agent = h.Fake.AddAgent(h.AliceUser, "A");
+        using var client = h.Sdk();
+        h.Fake.Faults
+            .Add(FakeFault.Status(HttpStatusCode.ServiceUnavailable))
+            .Add(FakeFault.DropConnection());
+
+        await client.Agents.DeleteAsync(agent.Id);
+
+        h.Fake.Agents.Single().IsDeleted.Should().BeTrue();
+        h.Fake.ReceivedRequests.Should().HaveCount(3, "a 503 and a dropped connection, each retried, then the delete");
     }
 
     [Theory]

@@ -1,11 +1,14 @@
 using System.Net;
+using GenPro.Sdk.Http.Resilience;
 using GenPro.Sdk.Internal;
+using Microsoft.Extensions.Logging;
 
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Builds the HTTP pipeline of a client made without dependency injection. Outermost first:
-/// redirects (followed by the SDK, so each hop is stamped afresh), API key and User-Agent, then the primary
+/// Builds the HTTP pipeline of a client made without dependency injection. Outermost first: the resilience policy
+/// (<see cref="GenProResilience"/>, shared with <c>AddGenProClient</c>), redirects (followed by the SDK, so each hop
+/// is stamped afresh), API key and User-Agent, then the primary
 /// handler that does the sending.
 /// </summary>
 internal static class GenProPipeline
@@ -20,16 +23,17 @@ internal static class GenProPipeline
     };
 
     /// <summary>The SDK's handlers in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
-    public static HttpMessageHandler CreateHandler(GenProClientOptions options, HttpMessageHandler? primaryHandler)
+    public static HttpMessageHandler CreateHandler(
+        GenProClientOptions options, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILogger logger)
     {
-        var apiKey = new ApiKeyHandler(
-            options.ApiKey!,
-            OptionsRules.NormalizedBaseAddress(options.BaseAddress),
-            UserAgent.For(options.ApplicationId))
+        var resilience = GenProResilience.CreateHandler(options, timeProvider, logger);
+        resilience.InnerHandler = new RedirectHandler
         {
-            InnerHandler = primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler)),
+            InnerHandler = CreateApiKeyHandler(
+                options,
+                primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler))),
         };
-        return new RedirectHandler { InnerHandler = apiKey };
+        return resilience;
     }
 
     /// <summary>
@@ -62,11 +66,37 @@ internal static class GenProPipeline
         return handler;
     }
 
-    public static HttpClient CreateHttpClient(HttpMessageHandler pipeline, GenProClientOptions options) => new(pipeline, disposeHandler: true)
+    /// <summary>The API-key and User-Agent handler; dependency injection adds it with no inner handler (the factory links it).</summary>
+    public static ApiKeyHandler CreateApiKeyHandler(GenProClientOptions options, HttpMessageHandler? inner)
     {
-        BaseAddress = OptionsRules.NormalizedBaseAddress(options.BaseAddress),
-        Timeout = options.Timeout,
-    };
+        var handler = new ApiKeyHandler(
+            options.ApiKey!,
+            OptionsRules.NormalizedBaseAddress(options.BaseAddress),
+            UserAgent.For(options.ApplicationId));
+        if (inner is not null)
+        {
+            handler.InnerHandler = inner;
+        }
+
+        return handler;
+    }
+
+    public static HttpClient CreateHttpClient(HttpMessageHandler pipeline, GenProClientOptions options)
+    {
+        var client = new HttpClient(pipeline, disposeHandler: true);
+        Configure(client, options);
+        return client;
+    }
+
+    /// <summary>
+    /// Points a client at the API. Its own timeout is off: the policy enforces <see cref="GenProClientOptions.Timeout"/>
+    /// around all attempts, the same way with and without dependency injection.
+    /// </summary>
+    public static void Configure(HttpClient client, GenProClientOptions options)
+    {
+        client.BaseAddress = OptionsRules.NormalizedBaseAddress(options.BaseAddress);
+        client.Timeout = Timeout.InfiniteTimeSpan;
+    }
 
     /// <summary>Lets the SDK dispose its own pipeline without disposing a handler the caller owns.</summary>
     private sealed class NonDisposingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GenPro.Sdk.Http;
 
@@ -8,9 +11,12 @@ namespace GenPro.Sdk.Http;
 /// Runs one SDK operation: sends it, turns every failure into a <see cref="GenProException"/> (the caller's own
 /// cancellation excepted), and reads the body straight from the response stream with the source-generated
 /// JSON metadata. State-passing overloads let callers use static lambdas, so no closure is allocated per call.
+/// Each operation is one span, one pair of logs and one measurement (<see cref="OperationScope"/>).
 /// </summary>
-internal sealed class OperationRunner(SecretScrubber scrubber)
+internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>.</summary>
     public async Task<T> RunAsync<TState, T>(
         string operation,
@@ -53,15 +59,21 @@ internal sealed class OperationRunner(SecretScrubber scrubber)
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync<TState>(
+    /// <summary>
+    /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
+    /// span, so the span carries the error code (<see cref="EnsureSuccessAsync"/> then has nothing left to find).
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync<TState>(
         string operation,
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken)
     {
+        using var scope = OperationScope.Start(operation, _logger);
+        HttpResponseMessage response;
         try
         {
-            return await send(state, cancellationToken).ConfigureAwait(false);
+            response = await send(state, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -69,7 +81,21 @@ internal sealed class OperationRunner(SecretScrubber scrubber)
         }
         catch (Exception e) when (e is not GenProException and not ArgumentException)
         {
+            scope.Failed(e);
             throw TransportErrors.ToConnectionException(operation, e);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            scope.Succeeded(response);
+            return response;
+        }
+
+        using (response)
+        {
+            var error = await ApiErrorFactory.FromResponseAsync(response, scrubber, cancellationToken).ConfigureAwait(false);
+            scope.Failed(response, error);
+            throw error;
         }
     }
 

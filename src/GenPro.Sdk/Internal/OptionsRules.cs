@@ -35,9 +35,46 @@ internal static class OptionsRules
             yield return "GenProClientOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan for no limit.";
         }
 
+        foreach (var failure in RetryFailures(options.Retry))
+        {
+            yield return failure;
+        }
+
         if (options.ApplicationId is { } appId && (!IsHeaderSafe(appId) || appId.Length > 64))
         {
             yield return "GenProClientOptions.ApplicationId must be at most 64 visible ASCII characters without spaces.";
+        }
+    }
+
+    private static IEnumerable<string> RetryFailures(GenProRetryOptions? retry)
+    {
+        // Bounds are Polly's own (delays up to a day), checked here so a bad value is reported at start-up, naming the
+        // setting, rather than by Polly at the first request.
+        var oneDay = TimeSpan.FromDays(1);
+        if (retry is null)
+        {
+            yield return "GenProClientOptions.Retry must not be null.";
+            yield break;
+        }
+
+        if (retry.MaxRetries is < 0 or > 10)
+        {
+            yield return "GenProClientOptions.Retry.MaxRetries must be between 0 (no retries) and 10.";
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > oneDay)
+        {
+            yield return "GenProClientOptions.Retry.BaseDelay must be between zero and one day.";
+        }
+
+        if (retry.MaxDelay <= TimeSpan.Zero || retry.MaxDelay > oneDay)
+        {
+            yield return "GenProClientOptions.Retry.MaxDelay must be positive and at most one day.";
+        }
+
+        if (retry.AttemptTimeout <= TimeSpan.Zero && retry.AttemptTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            yield return "GenProClientOptions.Retry.AttemptTimeout must be positive, or Timeout.InfiniteTimeSpan for no limit.";
         }
     }
 

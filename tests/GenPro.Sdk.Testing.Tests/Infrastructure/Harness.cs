@@ -80,9 +80,16 @@ public sealed class Harness : IAsyncDisposable
     }
 
     /// <summary>A GenProClient of the SDK talking to the fake.</summary>
-    public GenProClient Sdk(string apiKey = Alice)
+    /// <param name="apiKey">Whose key the client sends.</param>
+    /// <param name="maxRetries">The SDK's retries; millisecond delays keep retried faults cheap.</param>
+    public GenProClient Sdk(string apiKey = Alice, int maxRetries = 3)
     {
-        var options = new GenProClientOptions { ApiKey = apiKey, BaseAddress = BaseAddress };
+        var options = new GenProClientOptions
+        {
+            ApiKey = apiKey,
+            BaseAddress = BaseAddress,
+            Retry = { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) },
+        };
         if (Mode == Mode.Server)
         {
             return new GenProClient(options);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using GenPro.Sdk.Tests.Infrastructure;
+using static GenPro.Sdk.Tests.Infrastructure.Scenarios;
 
 namespace GenPro.Sdk.Tests.Client;
 
@@ -37,7 +38,7 @@ public sealed class TransportTests : IDisposable
     [Fact]
     public async Task A_refused_connection_is_a_connection_exception()
     {
-        using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/v1/") });
+        using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/v1/") }.FastRetries());
 
         var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 

@@ -23,7 +23,16 @@ public sealed class ApiServer : IDisposable
 
     public GenProClient Client => _client ??= new GenProClient(Options());
 
-    public GenProClientOptions Options() => new() { ApiKey = ApiKey, BaseAddress = BaseAddress };
+    /// <summary>Options for this server, with millisecond retry delays so that retried statuses cost no real time.</summary>
+    public GenProClientOptions Options() => FastOptions(BaseAddress);
+
+    /// <summary>Options for any test server: the default policy, but with millisecond retry delays.</summary>
+    public static GenProClientOptions FastOptions(Uri baseAddress) => new()
+    {
+        ApiKey = ApiKey,
+        BaseAddress = baseAddress,
+        Retry = { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) },
+    };
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 

@@ -171,6 +171,5 @@ public sealed class HostileResponseTests
         e.Message.Should().Be("PATCH /v1/agents/1 answered 200 OK, but its body had no \"agent\" object.");
     }
 
-    private static GenProClient Client(ScriptedHttpServer server) =>
-        new(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(20) });
+    private static GenProClient Client(ScriptedHttpServer server) => new(ApiServer.FastOptions(server.BaseAddress));
 }

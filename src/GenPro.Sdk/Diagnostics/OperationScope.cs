@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace GenPro.Sdk.Diagnostics;
+
+/// <summary>
+/// One SDK operation as diagnostics see it: a span named <c>GenPro.&lt;Operation&gt;</c> (such as <c>GenPro.Agents.Get</c>),
+/// the start and end logs, and the request count and duration. Ends exactly once, through one of the <c>Complete</c>
+/// methods or, failing that, <see cref="Dispose"/>.
+/// </summary>
+internal sealed class OperationScope : IDisposable
+{
+    private readonly string _operation;
+    private readonly ILogger _logger;
+    private readonly Activity? _activity;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private bool _ended;
+
+    private OperationScope(string operation, ILogger logger)
+    {
+        _operation = operation;
+        _logger = logger;
+        _activity = GenProTelemetry.Source.StartActivity("GenPro." + operation, ActivityKind.Internal);
+        _activity?.SetTag("genpro.operation", operation);
+        GenProLog.OperationStarting(logger, operation);
+    }
+
+    public static OperationScope Start(string operation, ILogger logger) => new(operation, logger);
+
+    /// <summary>The API answered with a success status.</summary>
+    public void Succeeded(HttpResponseMessage response)
+    {
+        var elapsed = LogAnswer(response);
+        End(ResponseTags(response), elapsed, errorType: null, errorCode: null);
+    }
+
+    /// <summary>The API answered with an error status, turned into <paramref name="error"/>.</summary>
+    public void Failed(HttpResponseMessage response, GenProApiException error)
+    {
+        var elapsed = LogAnswer(response);
+        End(ResponseTags(response), elapsed, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), error.ErrorCode);
+    }
+
+    /// <summary>No usable answer: <paramref name="cause"/> is the transport or policy exception behind the failure.</summary>
+    public void Failed(Exception cause)
+    {
+        var elapsed = Elapsed();
+        var errorType = cause.GetType().Name;
+        GenProLog.OperationFailed(_logger, _operation, elapsed.TotalMilliseconds, errorType);
+        End(new TagList { { "genpro.operation", _operation } }, elapsed, errorType, errorCode: null);
+    }
+
+    /// <summary>Ends a scope no <c>Complete</c> method ended (the caller cancelled): the span ends without an error status.</summary>
+    public void Dispose()
+    {
+        if (!_ended)
+        {
+            _ended = true;
+            _activity?.SetTag("genpro.cancelled", true);
+            _activity?.Dispose();
+        }
+    }
+
+    private TagList ResponseTags(HttpResponseMessage response)
+    {
+        var tags = new TagList { { "genpro.operation", _operation }, { "http.response.status_code", (int)response.StatusCode } };
+        var uri = response.RequestMessage?.RequestUri;
+        GenProTelemetry.AddServer(ref tags, uri);
+        if (_activity is not null)
+        {
+            _activity.SetTag("http.request.method", response.RequestMessage?.Method.Method);
+            _activity.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (AgentId(uri) is { } agentId)
+            {
+                _activity.SetTag("genpro.agent.id", agentId);
+            }
+        }
+
+        return tags;
+    }
+
+    private TimeSpan LogAnswer(HttpResponseMessage response)
+    {
+        var elapsed = Elapsed();
+        var request = response.RequestMessage;
+        GenProLog.OperationAnswered(
+            _logger, _operation, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", (int)response.StatusCode, elapsed.TotalMilliseconds);
+        return elapsed;
+    }
+
+    private void End(TagList tags, TimeSpan elapsed, string? errorType, string? errorCode)
+    {
+        _ended = true;
+        if (errorType is not null)
+        {
+            tags.Add("error.type", errorType);
+        }
+
+        GenProTelemetry.Requests.Add(1, tags);
+        GenProTelemetry.Duration.Record(elapsed.TotalSeconds, tags);
+        if (_activity is not null)
+        {
+            if (errorType is not null)
+            {
+                // The error type and code only: a server's message might echo a provider key.
+                _activity.SetTag("error.type", errorType);
+                _activity.SetTag("genpro.error_code", errorCode);
+                _activity.SetStatus(ActivityStatusCode.Error, errorCode ?? errorType);
+            }
+
+            _activity.Dispose();
+        }
+    }
+
+    private TimeSpan Elapsed() => Stopwatch.GetElapsedTime(_started);
+
+    /// <summary>The agent id of a path such as <c>/v1/agents/42/avatars</c>; null when the path names none.</summary>
+    internal static long? AgentId(Uri? uri)
+    {
+        if (uri is not { IsAbsoluteUri: true })
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (segments[i] == "agents" && long.TryParse(segments[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+using GenPro.Sdk.Diagnostics;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace GenPro.Sdk.Http.Resilience;
+
+/// <summary>
+/// The SDK's one resilience policy, used by both the constructors (<see cref="CreateHandler"/>) and dependency injection
+/// (<c>AddResilienceHandler</c>). Outermost first: total timeout, retry, circuit breaker, attempt timeout.
+/// </summary>
+internal static class GenProResilience
+{
+    public const string PipelineName = "GenPro";
+
+    /// <summary>A handler that runs the policy around its inner handler, for clients built without dependency injection.</summary>
+    public static ResilienceHandler CreateHandler(GenProClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
+        Configure(builder, options, timeProvider, logger);
+        return new ResilienceHandler(builder.Build());
+    }
+
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, GenProClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        builder.TimeProvider = timeProvider;
+        var retry = options.Retry;
+
+        if (options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            // A generator rather than the Timeout property: Polly refuses values under 10 ms there, and the SDK's own
+            // rules already accept any positive timeout.
+            var total = options.Timeout;
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                Name = "GenPro.TotalTimeout",
+                TimeoutGenerator = _ => ValueTask.FromResult(total),
+            });
+        }
+
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(RetryStrategy(retry, timeProvider, logger));
+        }
+
+        if (retry.CircuitBreakerEnabled)
+        {
+            // The values of Microsoft's standard resilience handler: trips only on sustained failure, not on a few errors.
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                Name = "GenPro.CircuitBreaker",
+                FailureRatio = 0.1,
+                MinimumThroughput = 100,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(5),
+                ShouldHandle = static args => ValueTask.FromResult(RetryRules.IsTransientFailure(args.Outcome)),
+            });
+        }
+
+        if (retry.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            var attempt = retry.AttemptTimeout;
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                Name = "GenPro.AttemptTimeout",
+
+                // Zero means "no timeout" to Polly: uploads and requests that are not retried after a timeout keep the
+                // whole total budget.
+                TimeoutGenerator = args => ValueTask.FromResult(
+                    RetryRules.HasAttemptTimeout(args.Context.GetRequestMessage()) ? attempt : TimeSpan.Zero),
+            });
+        }
+    }
+
+    private static RetryStrategyOptions<HttpResponseMessage> RetryStrategy(GenProRetryOptions retry, TimeProvider timeProvider, ILogger logger)
+    {
+        var maxDelay = retry.MaxDelay;
+        return new RetryStrategyOptions<HttpResponseMessage>
+        {
+            Name = "GenPro.Retry",
+            MaxRetryAttempts = retry.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = retry.BaseDelay,
+            MaxDelay = maxDelay,
+            ShouldHandle = static args => ValueTask.FromResult(RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
+
+            // Null falls back to the jittered exponential delay.
+            DelayGenerator = args => ValueTask.FromResult(RetryRules.RetryAfter(args.Outcome.Result, maxDelay, timeProvider)),
+            OnRetry = args =>
+            {
+                GenProTelemetry.RecordRetry(logger, args.Context.GetRequestMessage(), args.AttemptNumber + 1, args.RetryDelay, args.Outcome);
+                return default;
+            },
+        };
+    }
+}

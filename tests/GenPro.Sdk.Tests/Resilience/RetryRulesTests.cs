@@ -1,0 +1,104 @@
+using System.Net;
+using GenPro.Sdk.Http;
+using GenPro.Sdk.Http.Resilience;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace GenPro.Sdk.Tests.Resilience;
+
+/// <summary>The retry classification, attempt timeouts and Retry-After, without a network.</summary>
+public sealed class RetryRulesTests
+{
+    private static readonly Uri Agents = new("https://api.gen.pro/v1/agents");
+
+    [Theory]
+    [InlineData("GET", 503, true)]
+    [InlineData("DELETE", 408, true)]
+    [InlineData("GET", 501, false)]
+    [InlineData("GET", 422, false)]
+    [InlineData("POST", 429, true)]
+    [InlineData("PATCH", 429, true)]
+    [InlineData("POST", 503, false)]
+    [InlineData("PATCH", 500, false)]
+    public void Statuses_are_retried_by_method(string method, int status, bool retried)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), Agents);
+        using var response = new HttpResponseMessage((HttpStatusCode)status);
+
+        RetryRules.ShouldRetry(request, Outcome.FromResult(response)).Should().Be(retried);
+    }
+
+    [Theory]
+    [InlineData("GET", HttpRequestError.ResponseEnded, true)]
+    [InlineData("POST", HttpRequestError.ConnectionError, true)]
+    [InlineData("PATCH", HttpRequestError.NameResolutionError, true)]
+    [InlineData("POST", HttpRequestError.ResponseEnded, false)]
+    [InlineData("PATCH", HttpRequestError.Unknown, false)]
+    public void Transport_failures_are_retried_by_method(string method, HttpRequestError error, bool retried)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), Agents);
+
+        RetryRules.ShouldRetry(request, Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "x"))).Should().Be(retried);
+    }
+
+    [Fact]
+    public void An_attempt_timeout_is_retried_for_GET_only()
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, Agents);
+        using var post = new HttpRequestMessage(HttpMethod.Post, Agents);
+        var timeout = Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException());
+
+        RetryRules.ShouldRetry(get, timeout).Should().BeTrue();
+        RetryRules.ShouldRetry(post, timeout).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_non_replayable_body_is_never_retried_nor_given_an_attempt_timeout()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
+        request.Options.Set(new HttpRequestOptionsKey<bool>("GenPro.NonReplayableBody"), true);
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+
+        RetryRules.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();
+        RetryRules.HasAttemptTimeout(request).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Uploads_and_unsafe_methods_have_no_attempt_timeout()
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, Agents);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, Agents);
+        using var upload = new HttpRequestMessage(HttpMethod.Put, Agents) { Content = new MultipartFormDataContent() };
+
+        RetryRules.HasAttemptTimeout(get).Should().BeTrue();
+        RetryRules.HasAttemptTimeout(patch).Should().BeFalse();
+        RetryRules.HasAttemptTimeout(upload).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Retry_after_reads_seconds_and_dates_and_is_capped()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var seconds = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        seconds.Headers.TryAddWithoutValidation("Retry-After", "7");
+        using var date = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        date.Headers.TryAddWithoutValidation("Retry-After", "Thu, 01 Jan 2026 00:00:05 GMT");
+        using var none = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+        RetryRules.RetryAfter(seconds, TimeSpan.FromSeconds(30), time).Should().Be(TimeSpan.FromSeconds(7));
+        RetryRules.RetryAfter(seconds, TimeSpan.FromSeconds(2), time).Should().Be(TimeSpan.FromSeconds(2));
+        RetryRules.RetryAfter(date, TimeSpan.FromSeconds(30), time).Should().Be(TimeSpan.FromSeconds(5));
+        RetryRules.RetryAfter(none, TimeSpan.FromSeconds(30), time).Should().BeNull();
+    }
+
+    [Fact]
+    public void Pollys_rejections_become_connection_exceptions()
+    {
+        TransportErrors.ToConnectionException("Agents.Get", new TimeoutRejectedException()).Message.Should().Be("Agents.Get failed: the request timed out.");
+        TransportErrors.ToConnectionException("Agents.Get", new BrokenCircuitException()).Message.Should().Contain("circuit breaker is open");
+        TransportErrors.ToConnectionException("Agents.Get", new RateLimiterRejectedException()).Message.Should().Contain("rate limiter rejected");
+    }
+}
