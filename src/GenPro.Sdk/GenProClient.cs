@@ -26,6 +26,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
+    private readonly OperationRunner _runner;
 
     /// <summary>Creates a client for <see cref="GenProClientOptions.DefaultBaseAddress"/> with default settings.</summary>
     /// <param name="apiKey">The personal access token (<c>gen_pat_…</c>).</param>
@@ -80,7 +81,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
         var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, logger);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
-        (Agents, Avatars) = CreateEndpoints(_httpClient, options, logger);
+        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger);
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
@@ -88,7 +89,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     {
         _httpClient = httpClient;
         _ownsHttpClient = false;
-        (Agents, Avatars) = CreateEndpoints(httpClient, options, logger);
+        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, logger);
     }
 
     internal static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
@@ -100,9 +101,13 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <inheritdoc />
     public IAvatarsClient Avatars { get; }
 
-    /// <summary>Releases the connections. Calls still in flight are cancelled.</summary>
+    /// <summary>
+    /// Releases the connections. Calls still in flight end with a <see cref="GenProConnectionException"/> saying the
+    /// client was disposed; calls made afterwards throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        _runner.MarkDisposed();
         if (_ownsHttpClient)
         {
             _httpClient.Dispose();
@@ -114,7 +119,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     public override string ToString() => $"GenProClient {{ BaseAddress = {_httpClient.BaseAddress} }}";
 
     /// <summary>The endpoint clients share one runner: one key scrubber, one logger.</summary>
-    private static (AgentsClient, AvatarsClient) CreateEndpoints(HttpClient httpClient, GenProClientOptions options, ILogger logger)
+    private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(HttpClient httpClient, GenProClientOptions options, ILogger logger)
     {
         var runner = new OperationRunner(new SecretScrubber(options.ApiKey!), logger);
         return (
@@ -122,6 +127,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
             new AvatarsClient(
                 RestService.ForGenerated<IAvatarsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings),
                 runner,
-                httpClient.BaseAddress ?? OptionsRules.NormalizedBaseAddress(options.BaseAddress)));
+                httpClient.BaseAddress ?? OptionsRules.NormalizedBaseAddress(options.BaseAddress)),
+            runner);
     }
 }

@@ -16,6 +16,13 @@ namespace GenPro.Sdk.Http;
 internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private volatile bool _disposed;
+
+    /// <summary>
+    /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight then end with
+    /// a connection exception that says why, and new calls are refused.
+    /// </summary>
+    public void MarkDisposed() => _disposed = true;
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>.</summary>
     public async Task<T> RunAsync<TState, T>(
@@ -26,7 +33,6 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         CancellationToken cancellationToken)
     {
         using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadJsonAsync(response, bodyType, cancellationToken).ConfigureAwait(false);
     }
 
@@ -42,7 +48,6 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         where TResult : class
     {
         using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var envelope = await ReadJsonAsync(response, envelopeType, cancellationToken).ConfigureAwait(false);
         return unwrap(envelope)
                ?? throw ApiErrorFactory.UnreadableBody(response, $"its body had no \"{expectedProperty}\" object.", null);
@@ -56,12 +61,11 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         CancellationToken cancellationToken)
     {
         using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
-    /// span, so the span carries the error code (<see cref="EnsureSuccessAsync"/> then has nothing left to find).
+    /// span, so the span carries the error code.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync<TState>(
         string operation,
@@ -69,6 +73,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
         using var scope = OperationScope.Start(operation, _logger);
         HttpResponseMessage response;
         try
@@ -82,7 +87,9 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         catch (Exception e) when (e is not GenProException and not ArgumentException)
         {
             scope.Failed(e);
-            throw TransportErrors.ToConnectionException(operation, e);
+            throw _disposed
+                ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
+                : TransportErrors.ToConnectionException(operation, e);
         }
 
         if (response.IsSuccessStatusCode)
@@ -96,14 +103,6 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             var error = await ApiErrorFactory.FromResponseAsync(response, scrubber, cancellationToken).ConfigureAwait(false);
             scope.Failed(response, error);
             throw error;
-        }
-    }
-
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ApiErrorFactory.FromResponseAsync(response, scrubber, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -76,6 +76,27 @@ public sealed class TransportTests : IDisposable
         (await other.GetAsync(new Uri(_api.BaseAddress, "agents"))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Disposing_the_client_ends_calls_in_flight_cleanly_and_refuses_new_ones()
+    {
+        using var silent = new SilentServer();
+        var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress));
+        var calls = Enumerable.Range(1, 8).Select(i => client.Agents.GetAsync(i)).ToList();
+        await silent.FirstRequest;
+
+        client.Dispose();
+
+        foreach (var call in calls)
+        {
+            var e = (await FluentActions.Awaiting(() => call).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+            e.Message.Should().EndWith("failed: the client was disposed while the call was in flight.");
+        }
+
+        await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<ObjectDisposedException>();
+        await FluentActions.Awaiting(async () => await client.Avatars.ListAsync(1).GetAsyncEnumerator().MoveNextAsync())
+            .Should().ThrowExactlyAsync<ObjectDisposedException>();
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
