@@ -33,8 +33,8 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
             : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false);
         return await runner.RunAsync(
             "Agents.Create",
-            (api, body),
-            static (s, ct) => s.api.CreateAsync(s.body.Content, s.body.NonReplayable, ct),
+            (api, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
+            static (s, ct) => s.api.CreateAsync(s.body.Content, s.body.NonReplayable, s.secrets, ct),
             GenProJsonContext.Default.AgentEnvelope,
             static e => e.Agent,
             "agent",
@@ -61,8 +61,8 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
             : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false);
         return await runner.RunAsync(
             "Agents.Update",
-            (api, agentId, body),
-            static (s, ct) => s.api.UpdateAsync(s.agentId, s.body.Content, s.body.NonReplayable, ct),
+            (api, agentId, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
+            static (s, ct) => s.api.UpdateAsync(s.agentId, s.body.Content, s.body.NonReplayable, s.secrets, ct),
             GenProJsonContext.Default.AgentEnvelope,
             static e => e.Agent,
             "agent",

@@ -14,13 +14,22 @@ internal interface IAgentsApi
     Task<HttpResponseMessage> ListAsync([AliasAs("workspace_id")] long? workspaceId, CancellationToken cancellationToken);
 
     [Post("/agents")]
-    Task<HttpResponseMessage> CreateAsync([Body] HttpContent body, [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateAsync(
+        [Body] HttpContent body,
+        [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody,
+        [Property(RequestOptionKeys.SecretsName)] string[]? secrets,
+        CancellationToken cancellationToken);
 
     [Get("/agents/{agentId}")]
     Task<HttpResponseMessage> GetAsync(long agentId, [AliasAs("with_organization_uuid")] string? withOrganizationUuid, CancellationToken cancellationToken);
 
     [Patch("/agents/{agentId}")]
-    Task<HttpResponseMessage> UpdateAsync(long agentId, [Body] HttpContent body, [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateAsync(
+        long agentId,
+        [Body] HttpContent body,
+        [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody,
+        [Property(RequestOptionKeys.SecretsName)] string[]? secrets,
+        CancellationToken cancellationToken);
 
     [Delete("/agents/{agentId}")]
     Task<HttpResponseMessage> DeleteAsync(long agentId, CancellationToken cancellationToken);

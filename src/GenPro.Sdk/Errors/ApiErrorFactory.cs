@@ -30,8 +30,9 @@ internal static class ApiErrorFactory
         }
 
         var (errorMessage, errorCode, isErrorBody) = ParseErrorBody(body);
-        body = scrubber.Scrub(body);
-        errorMessage = scrubber.Scrub(errorMessage);
+        var requestSecrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
+        body = scrubber.Scrub(body, requestSecrets);
+        errorMessage = scrubber.Scrub(errorMessage, requestSecrets);
         var status = response.StatusCode;
         var message = new StringBuilder()
             .Append(Describe(response)).Append(" answered ").Append((int)status).Append(' ').Append(status);

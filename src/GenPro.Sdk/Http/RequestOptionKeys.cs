@@ -16,4 +16,16 @@ internal static class RequestOptionKeys
 
     public static bool HasNonReplayableBody(HttpRequestMessage request) =>
         request.Options.TryGetValue(NonReplayableBody, out var value) && value;
+
+    /// <summary>
+    /// The name under which create and update requests carry the ElevenLabs and Hume AI keys they send, so that an
+    /// error body echoing one of them is scrubbed before it reaches an exception. Never logged or traced.
+    /// </summary>
+    public const string SecretsName = "GenPro.Secrets";
+
+    /// <summary>The typed key of <see cref="SecretsName"/>.</summary>
+    public static readonly HttpRequestOptionsKey<string[]> Secrets = new(SecretsName);
+
+    public static string[]? SecretsOf(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Secrets, out var value) ? value : null;
 }

@@ -1,8 +1,8 @@
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Removes the client's API key from text that came back from the server (an echoed header in an error page),
-/// so that it cannot reach an exception message, a log or a trace.
+/// Removes the client's API key, and the provider keys a request sent, from text that came back from the server
+/// (an echoed header or field in an error page), so that they cannot reach an exception message, a log or a trace.
 /// </summary>
 internal sealed class SecretScrubber(string apiKey)
 {
@@ -10,8 +10,22 @@ internal sealed class SecretScrubber(string apiKey)
 
     private readonly string _apiKey = apiKey;
 
-    public string? Scrub(string? text) =>
-        text is null || !text.Contains(_apiKey, StringComparison.Ordinal)
+    public string? Scrub(string? text, string[]? requestSecrets = null)
+    {
+        text = Remove(text, _apiKey);
+        if (requestSecrets is not null)
+        {
+            foreach (var secret in requestSecrets)
+            {
+                text = Remove(text, secret);
+            }
+        }
+
+        return text;
+    }
+
+    private static string? Remove(string? text, string secret) =>
+        text is null || secret.Length == 0 || !text.Contains(secret, StringComparison.Ordinal)
             ? text
-            : text.Replace(_apiKey, Redacted, StringComparison.Ordinal);
+            : text.Replace(secret, Redacted, StringComparison.Ordinal);
 }

@@ -107,6 +107,24 @@ public sealed class ErrorMappingTests : IDisposable
         e.ToString().Should().NotContain(ApiServer.ApiKey);
     }
 
+    [Fact]
+    public async Task Provider_keys_echoed_in_an_error_are_scrubbed_from_message_and_body()
+    {
+        _api.Respond("POST", "/v1/agents", 422,
+            """{"error": "ElevenLabs rejected el_live_secret_1 and Hume rejected hume_live_secret_2", "error_code": "invalid_api_key"}""");
+
+        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.CreateAsync(new CreateAgentRequest
+        {
+            Name = "A",
+            ElevenLabsApiKey = "el_live_secret_1",
+            HumeAiApiKey = "hume_live_secret_2",
+        })).Should().ThrowExactlyAsync<GenProValidationException>()).Which;
+
+        e.ErrorMessage.Should().Be("ElevenLabs rejected [REDACTED] and Hume rejected [REDACTED]");
+        e.ToString().Should().NotContainAny("el_live_secret_1", "hume_live_secret_2");
+        e.ResponseBody.Should().NotContainAny("el_live_secret_1", "hume_live_secret_2");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
