@@ -39,7 +39,8 @@ public sealed record AgentSummary
     public bool? TiktokSocialAccount { get; init; }
 
     /// <summary>Whether the agent uses DeGods avatars.</summary>
-    public bool? Degods { get; init; }
+    [JsonPropertyName("degods")]
+    public bool? DeGods { get; init; }
 
     /// <summary>The users the agent is shared with, as the API returns them (their shape is not documented).</summary>
     public IReadOnlyList<JsonElement>? SharedUsers { get; init; }

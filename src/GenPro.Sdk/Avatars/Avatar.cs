@@ -20,7 +20,8 @@ public sealed record Avatar
     public Uri? ThumbnailUrl { get; init; }
 
     /// <summary>The DeGod avatar this avatar was made from, or null for an uploaded image.</summary>
-    public long? DegodAvatarId { get; init; }
+    [JsonPropertyName("degod_avatar_id")]
+    public long? DeGodAvatarId { get; init; }
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
     [JsonExtensionData]

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GenPro.Sdk;
 
 /// <summary>The avatar endpoints of an agent: list, upload, set primary, delete. Thread-safe; reach it through <see cref="IGenProClient.Avatars"/>.</summary>
@@ -30,6 +32,7 @@ public interface IAvatarsClient
     /// <exception cref="GenProValidationException">The API refused an avatar (<c>avatar_creation_failed</c>).</exception>
     /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type (one item or many), so no call binds ambiguously; each keeps the optional token the SDK's guidelines give every async method.")]
     Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default);
 
     /// <summary>Adds one avatar to an agent; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>.</summary>
@@ -40,6 +43,7 @@ public interface IAvatarsClient
     /// <exception cref="ArgumentNullException"><paramref name="upload"/> is null.</exception>
     /// <exception cref="ArgumentException">The upload is marked primary, or its image is empty, closed or not a JPEG, PNG or WebP.</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type (one item or many), so no call binds ambiguously; each keeps the optional token the SDK's guidelines give every async method.")]
     Task UploadAsync(long agentId, AvatarUpload upload, CancellationToken cancellationToken = default);
 
     /// <summary>Adds avatars to an agent; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>, which takes a cancellation token.</summary>
@@ -75,6 +79,7 @@ public interface IAvatarsClient
     /// <exception cref="ArgumentException">No ids, a duplicate, or too many for one URL.</exception>
     /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type (one item or many), so no call binds ambiguously; each keeps the optional token the SDK's guidelines give every async method.")]
     Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes one avatar; see <see cref="DeleteAsync(long, IEnumerable{long}, CancellationToken)"/>.</summary>
@@ -84,6 +89,7 @@ public interface IAvatarsClient
     /// <returns>A task that completes when the avatar is deleted.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type (one item or many), so no call binds ambiguously; each keeps the optional token the SDK's guidelines give every async method.")]
     Task DeleteAsync(long agentId, long avatarId, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes avatars in one request; see <see cref="DeleteAsync(long, IEnumerable{long}, CancellationToken)"/>, which takes a cancellation token.</summary>

@@ -35,7 +35,7 @@ public sealed class AgentsRequestTests : IDisposable
         agent.TimeZone.Should().Be("America/New_York");
         agent.TiktokIntegration.Should().BeFalse();
         agent.TiktokSocialAccount.Should().BeFalse();
-        agent.Degods.Should().BeFalse();
+        agent.DeGods.Should().BeFalse();
         agent.SharedUsers.Should().BeEmpty();
         agent.DefaultUserVoice.Should().BeNull();
         agent.AdditionalProperties.Should().BeNullOrEmpty();

@@ -99,10 +99,10 @@ public sealed class AvatarListingTests : IDisposable
             IsPrimary = true,
             Url = new Uri("https://cdn.gen.pro/avatars/45/original.webp"),
             ThumbnailUrl = new Uri("https://cdn.gen.pro/avatars/45/thumbnail.webp"),
-            DegodAvatarId = 7,
+            DeGodAvatarId = 7,
         });
         pages[0].Values[1].IsPrimary.Should().BeFalse();
-        pages[0].Values[1].DegodAvatarId.Should().BeNull();
+        pages[0].Values[1].DeGodAvatarId.Should().BeNull();
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class AvatarListingTests : IDisposable
         var avatar = (await _api.Client.Avatars.ListAsync(42).AsPages().FirstAsync()).Values.Single();
 
         avatar.Id.Should().Be(101);
-        avatar.DegodAvatarId.Should().Be(7);
+        avatar.DeGodAvatarId.Should().Be(7);
         avatar.AdditionalProperties["created_at"].GetString().Should().Be("2026-01-01");
     }
 
