@@ -8,7 +8,7 @@ namespace GenPro.Sdk.Benchmarks;
 /// cursor loop over <see cref="HttpClient"/>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[Config(typeof(PaginationJob))]
 public class PaginationBenchmarks
 {
     private LoopbackServer _server = null!;

@@ -10,7 +10,7 @@ namespace GenPro.Sdk.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
 [CategoriesColumn]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[Config(typeof(PerCallJob))]
 public class PerCallBenchmarks
 {
     private LoopbackServer? _server;

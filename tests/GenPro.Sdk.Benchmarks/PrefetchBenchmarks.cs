@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace GenPro.Sdk.Benchmarks;
 
@@ -9,7 +8,7 @@ namespace GenPro.Sdk.Benchmarks;
 /// the consumer works, so about one round trip per page disappears.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8)]
+[Config(typeof(PrefetchJob))]
 public class PrefetchBenchmarks
 {
     public static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(20);

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace GenPro.Sdk.Benchmarks;
 
@@ -10,7 +9,7 @@ namespace GenPro.Sdk.Benchmarks;
 /// allocations grow with the file.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 10)]
+[Config(typeof(UploadJob))]
 public class UploadBenchmarks
 {
     private LoopbackServer _server = null!;
