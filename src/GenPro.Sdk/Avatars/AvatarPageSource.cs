@@ -56,7 +56,7 @@ internal sealed class AvatarPageSource(IAvatarsApi api, OperationRunner runner, 
                 string? token = null;
                 if (!last)
                 {
-                    ahead.RemoveAll(id => id <= nextCursor);
+                    DropUpTo(ahead, nextCursor);
                     foreach (var avatar in items)
                     {
                         if (avatar.Id > nextCursor)
@@ -99,6 +99,21 @@ internal sealed class AvatarPageSource(IAvatarsApi api, OperationRunner runner, 
             static (s, ct) => s.api.ListAsync(s.agentId, s.cursor, ct),
             GenProJsonContext.Default.ListAvatar,
             cancellationToken);
+
+    /// <summary>Removes, in place, the ids not above <paramref name="cursor"/> (a loop, not a lambda capturing the cursor on every page).</summary>
+    private static void DropUpTo(List<long> ids, long cursor)
+    {
+        var kept = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] > cursor)
+            {
+                ids[kept++] = ids[i];
+            }
+        }
+
+        ids.RemoveRange(kept, ids.Count - kept);
+    }
 
     /// <summary>Removes, in place, avatars already yielded (or repeated within the page); returns how many remain.</summary>
     private static int DropSeen(List<Avatar> items, HashSet<long> seen)

@@ -31,6 +31,9 @@ internal static class GenProTelemetry
     public static readonly Histogram<double> Duration =
         Meter.CreateHistogram<double>("genpro.client.operation.duration", "s", "How long SDK operations took, retries included.");
 
+    /// <summary>Whether anything listens to the operation measurements; when nothing does, their tags need not be built.</summary>
+    public static bool IsMeasuring => Requests.Enabled || Duration.Enabled;
+
     /// <summary>Logs and counts one retry (called by the retry policy before it waits).</summary>
     public static void RecordRetry(ILogger logger, HttpRequestMessage? request, int retryNumber, TimeSpan delay, Outcome<HttpResponseMessage> outcome)
     {

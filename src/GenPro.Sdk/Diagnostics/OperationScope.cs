@@ -21,8 +21,14 @@ internal sealed class OperationScope : IDisposable
     {
         _operation = operation;
         _logger = logger;
-        _activity = GenProTelemetry.Source.StartActivity("GenPro." + operation, ActivityKind.Internal);
-        _activity?.SetTag("genpro.operation", operation);
+        // Nothing is built for a span, log or measurement no one collects: with no listener an operation costs a
+        // timestamp and this object, not a span name, a request path and a tag list per call.
+        if (GenProTelemetry.Source.HasListeners())
+        {
+            _activity = GenProTelemetry.Source.StartActivity("GenPro." + operation, ActivityKind.Internal);
+            _activity?.SetTag("genpro.operation", operation);
+        }
+
         GenProLog.OperationStarting(logger, operation);
     }
 
@@ -32,6 +38,12 @@ internal sealed class OperationScope : IDisposable
     public void Succeeded(HttpResponseMessage response)
     {
         var elapsed = LogAnswer(response);
+        if (_activity is null && !GenProTelemetry.IsMeasuring)
+        {
+            _ended = true;
+            return;
+        }
+
         End(ResponseTags(response), elapsed, errorType: null, errorCode: null);
     }
 
@@ -83,6 +95,11 @@ internal sealed class OperationScope : IDisposable
     private TimeSpan LogAnswer(HttpResponseMessage response)
     {
         var elapsed = Elapsed();
+        if (!_logger.IsEnabled(LogLevel.Debug))
+        {
+            return elapsed;
+        }
+
         var request = response.RequestMessage;
         GenProLog.OperationAnswered(
             _logger, _operation, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", (int)response.StatusCode, elapsed.TotalMilliseconds);

@@ -34,7 +34,14 @@ internal sealed class ApiKeyHandler(string apiKey, Uri baseAddress, string userA
         }
     }
 
+    /// <remarks>
+    /// The usual case (same scheme, host and port strings, which <see cref="Uri"/> caches) is answered without building
+    /// the components <see cref="Uri.Compare"/> allocates; anything else still goes through <see cref="Uri.Compare"/>.
+    /// </remarks>
     internal static bool IsSameOrigin(Uri a, Uri b) =>
         a.IsAbsoluteUri && b.IsAbsoluteUri
-        && Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        && ((a.Port == b.Port
+             && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+             && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase))
+            || Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Keeps the benchmarks compiling and running: every case once, BenchmarkDotNet's Dry job, in process (about 10 s of
+# running). Nothing here is timed or compared; the numbers in docs/performance.md come from a full run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export GENPRO_BENCH_DRY=1
+timeout 110 dotnet run -c Release --project tests/GenPro.Sdk.Benchmarks -- --filter '*' --artifacts "$(mktemp -d)"

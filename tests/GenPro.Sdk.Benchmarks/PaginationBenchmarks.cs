@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+
+namespace GenPro.Sdk.Benchmarks;
+
+/// <summary>
+/// Every avatar of a 10,000-avatar listing over loopback: 500 full pages of 20, then the empty page that ends it
+/// (501 requests either way). The SDK (its resilience, de-duplication and continuation tokens included) against a plain
+/// cursor loop over <see cref="HttpClient"/>.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(PaginationJob))]
+public class PaginationBenchmarks
+{
+    private LoopbackServer _server = null!;
+    private GenProClient _sdk = null!;
+    private HttpClient _http = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _server = new LoopbackServer();
+        _sdk = new GenProClient(Clients.Options(_server.BaseAddress));
+        _http = Clients.Http(Clients.Primary(Transport.Loopback), _server.BaseAddress);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _sdk.Dispose();
+        _http.Dispose();
+        _server.Dispose();
+    }
+
+    [Benchmark(Description = "10,000 avatars: SDK")]
+    public async Task<int> Sdk()
+    {
+        var count = 0;
+        await foreach (var avatar in _sdk.Avatars.ListAsync(Wire.AgentId))
+        {
+            count++;
+        }
+
+        return Check(count);
+    }
+
+    [Benchmark(Baseline = true, Description = "10,000 avatars: hand-written cursor loop")]
+    public async Task<int> HandWrittenLoop() => Check(await HandWritten.CountAvatarsAsync(_http, Wire.AgentId));
+
+    private static int Check(int count) =>
+        count == Wire.LargeListing ? count : throw new InvalidOperationException($"Listed {count} avatars, not {Wire.LargeListing}.");
+}
