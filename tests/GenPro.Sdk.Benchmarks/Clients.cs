@@ -50,13 +50,19 @@ public sealed class Clients : IDisposable
         var options = Options(baseAddress);
         var sdk = transport == Transport.Loopback ? new GenProClient(options) : new GenProClient(options, new CannedHandler());
 
-        var resilience = GenProResilience.CreateHandler(options, TimeProvider.System, NullLogger.Instance);
-        resilience.InnerHandler = Primary(transport);
         return new Clients(
             sdk,
             Http(Primary(transport), baseAddress),
-            Http(resilience, baseAddress),
+            Http(Resilient(options, transport), baseAddress),
             Http(Primary(transport), baseAddress));
+    }
+
+    /// <summary>The transport behind the SDK's own resilience policy: baseline (b).</summary>
+    public static HttpMessageHandler Resilient(GenProClientOptions options, Transport transport)
+    {
+        var resilience = GenProResilience.CreateHandler(options, TimeProvider.System, NullLogger.Instance);
+        resilience.InnerHandler = Primary(transport);
+        return resilience;
     }
 
     /// <summary>The transport: the SDK's own socket handler settings over loopback, the canned handler in memory.</summary>

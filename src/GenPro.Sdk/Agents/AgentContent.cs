@@ -16,15 +16,7 @@ internal static class AgentContent
             new CreateAgentBody
             {
                 OrganizationId = request.OrganizationId,
-                Agent = new AgentFields
-                {
-                    Name = request.Name,
-                    Description = request.Description,
-                    TimeZone = request.TimeZone,
-                    ElevenLabApiKey = request.ElevenLabsApiKey,
-                    HumeAiApiKey = request.HumeAiApiKey,
-                    AgentAvatarsAttributes = AvatarAttributes(request.Avatars),
-                },
+                Agent = Fields(request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey, request.Avatars, voice: null),
             },
             GenProJsonContext.Default.CreateAgentBody));
 
@@ -32,20 +24,28 @@ internal static class AgentContent
         JsonBytes(JsonSerializer.SerializeToUtf8Bytes(
             new UpdateAgentBody
             {
-                Agent = new AgentFields
-                {
-                    Name = request.Name,
-                    Description = request.Description,
-                    TimeZone = request.TimeZone,
-                    ElevenLabApiKey = request.ElevenLabsApiKey,
-                    HumeAiApiKey = request.HumeAiApiKey,
-                    AgentAvatarsAttributes = AvatarAttributes(request.Avatars),
-                    DefaultUserVoiceAttributes = request.DefaultVoice is { } voice
-                        ? new VoiceAttributes { Source = voice.Source.Value!, VoiceId = voice.VoiceId }
-                        : null,
-                },
+                Agent = Fields(request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey, request.Avatars, request.DefaultVoice),
             },
             GenProJsonContext.Default.UpdateAgentBody));
+
+    /// <summary>The <c>agent</c> object both bodies share; null values are left out when serialized.</summary>
+    private static AgentFields Fields(
+        string? name,
+        string? description,
+        string? timeZone,
+        string? elevenLabsApiKey,
+        string? humeAiApiKey,
+        IList<AvatarUpload> avatars,
+        DefaultVoiceSelection? voice) => new()
+        {
+            Name = name,
+            Description = description,
+            TimeZone = timeZone,
+            ElevenLabApiKey = elevenLabsApiKey,
+            HumeAiApiKey = humeAiApiKey,
+            AgentAvatarsAttributes = AvatarAttributes(avatars),
+            DefaultUserVoiceAttributes = voice is null ? null : new VoiceAttributes { Source = voice.Source.Value!, VoiceId = voice.VoiceId },
+        };
 
     private static List<AvatarAttributes>? AvatarAttributes(IList<AvatarUpload> avatars)
     {
