@@ -53,12 +53,12 @@ public sealed class Clients : IDisposable
         return new Clients(
             sdk,
             Http(Primary(transport), baseAddress),
-            Http(Resilient(options, transport), baseAddress),
+            Http(ResilientHandler(options, transport), baseAddress),
             Http(Primary(transport), baseAddress));
     }
 
     /// <summary>The transport behind the SDK's own resilience policy: baseline (b).</summary>
-    public static HttpMessageHandler Resilient(GenProClientOptions options, Transport transport)
+    public static HttpMessageHandler ResilientHandler(GenProClientOptions options, Transport transport)
     {
         var resilience = GenProResilience.CreateHandler(options, TimeProvider.System, NullLogger.Instance);
         resilience.InnerHandler = Primary(transport);

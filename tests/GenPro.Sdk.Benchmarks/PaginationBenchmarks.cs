@@ -23,7 +23,7 @@ public class PaginationBenchmarks
         _server = new LoopbackServer();
         _sdk = new GenProClient(Clients.Options(_server.BaseAddress));
         _http = Clients.Http(Clients.Primary(Transport.Loopback), _server.BaseAddress);
-        _resilient = Clients.Http(Clients.Resilient(Clients.Options(_server.BaseAddress), Transport.Loopback), _server.BaseAddress);
+        _resilient = Clients.Http(Clients.ResilientHandler(Clients.Options(_server.BaseAddress), Transport.Loopback), _server.BaseAddress);
     }
 
     [GlobalCleanup]
