@@ -58,4 +58,17 @@ public static class Scenarios
     /// <summary>The retry logs (event 4) collected so far.</summary>
     public static IReadOnlyList<FakeLogRecord> Retries(this FakeLogCollector collector) =>
         collector.GetSnapshot().Where(r => r.Id.Name == "Retrying").ToList();
+
+    /// <summary>Completes when the first retry is logged (the collector streams records as they come; no polling).</summary>
+    public static async Task FirstRetryAsync(this FakeLogCollector collector)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var record in collector.GetLogsAsync(timeout.Token))
+        {
+            if (record.Id.Name == "Retrying")
+            {
+                return;
+            }
+        }
+    }
 }
