@@ -52,7 +52,7 @@ internal static class ApiErrorFactory
                 .Append("); see ResponseBody");
         }
 
-        return Create(message.ToString(), status, errorCode, errorMessage, body, RetryAfter(response), null);
+        return Create(message.ToString(), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
     }
 
     /// <summary>A success status whose body the SDK could not use.</summary>
@@ -96,23 +96,6 @@ internal static class ApiErrorFactory
         return request is null
             ? "The request"
             : $"{request.Method} {request.RequestUri?.AbsolutePath}";
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
     }
 
     private static async Task<string?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)

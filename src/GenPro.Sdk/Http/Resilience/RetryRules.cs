@@ -11,15 +11,9 @@ namespace GenPro.Sdk.Http.Resilience;
 /// </summary>
 internal static class RetryRules
 {
-    /// <summary>
-    /// Set to true on a request whose body cannot be sent twice (a non-seekable stream): it is never retried.
-    /// JSON bodies are byte arrays and seekable streams rewind, so they replay as they are.
-    /// </summary>
-    public static readonly HttpRequestOptionsKey<bool> NonReplayableBody = new("GenPro.NonReplayableBody");
-
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
     {
-        if (request is null || IsNonReplayable(request))
+        if (request is null || RequestOptionKeys.HasNonReplayableBody(request))
         {
             return false;
         }
@@ -43,26 +37,11 @@ internal static class RetryRules
     /// </summary>
     public static bool HasAttemptTimeout(HttpRequestMessage? request) =>
         request is null
-        || (IsIdempotent(request.Method) && !IsNonReplayable(request) && !IsMultipart(request.Content));
+        || (IsIdempotent(request.Method) && !RequestOptionKeys.HasNonReplayableBody(request) && !IsMultipart(request.Content));
 
     /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date) capped by <paramref name="maxDelay"/>; null when absent.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay, TimeProvider timeProvider)
-    {
-        var header = response?.Headers.RetryAfter;
-        TimeSpan? wait = header switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - timeProvider.GetUtcNow(),
-            _ => null,
-        };
-
-        if (wait is not { } value)
-        {
-            return null;
-        }
-
-        return value < TimeSpan.Zero ? TimeSpan.Zero : value > maxDelay ? maxDelay : value;
-    }
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay, TimeProvider timeProvider) =>
+        RetryAfterHeader.Read(response, timeProvider) is { } wait ? (wait > maxDelay ? maxDelay : wait) : null;
 
     /// <summary>429 means the request was refused before any work; a connection never established means it never arrived.</summary>
     private static bool ServerDidNotAct(Outcome<HttpResponseMessage> outcome) => outcome switch
@@ -75,9 +54,6 @@ internal static class RetryRules
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Delete || method == HttpMethod.Head
         || method == HttpMethod.Options || method == HttpMethod.Put;
-
-    private static bool IsNonReplayable(HttpRequestMessage request) =>
-        request.Options.TryGetValue(NonReplayableBody, out var flag) && flag;
 
     private static bool IsMultipart(HttpContent? content) =>
         content is MultipartContent
