@@ -2,8 +2,9 @@
 # Executes samples/notebooks/quickstart.ipynb headless in the .NET Interactive kernel on the fake API (no key), then checks
 # every cell's outputs (check-outputs.py). Needs Jupyter's nbconvert and the kernel (`dotnet-interactive jupyter install`;
 # .ci/steps/50-notebook.sh installs both). Packs the packages into artifacts/packages first when they are not there.
-# The executed notebook is written to artifacts/notebook/quickstart.ipynb; with --html, also rendered to .html beside it.
-# Usage: samples/notebooks/run-notebook.sh [--html]
+# The executed notebook is written to artifacts/notebook/quickstart.ipynb. With --screenshot it also renders the gallery
+# and table cells to HTML and takes docs/images/notebook-gallery.png of them with headless Chromium (Debian: chromium).
+# Usage: samples/notebooks/run-notebook.sh [--screenshot]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 unset GENPRO_API_KEY GENPRO_BASE_URL GENPRO_WORKSPACE_ID   # the checked outputs are the fake API's
@@ -31,6 +32,17 @@ mkdir -p "$out"
 timeout 300 jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=120 \
   --output-dir "$out" --output quickstart.ipynb samples/notebooks/quickstart.ipynb
 python3 samples/notebooks/check-outputs.py "$out/quickstart.ipynb"
-if [ "${1:-}" = "--html" ]; then
-  jupyter nbconvert --to html --output-dir "$out" "$out/quickstart.ipynb"
+if [ "${1:-}" = "--screenshot" ]; then
+  python3 - "$out" <<'PY'
+import json, sys
+notebook = json.load(open(f"{sys.argv[1]}/quickstart.ipynb", encoding="utf-8"))
+notebook["cells"] = [c for c in notebook["cells"] if c.get("id") in ("avatars-intro", "avatars", "primary-intro", "primary")]
+json.dump(notebook, open(f"{sys.argv[1]}/gallery.ipynb", "w", encoding="utf-8"))
+PY
+  jupyter nbconvert --to html --output-dir "$out" "$out/gallery.ipynb"
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,890 \
+    --screenshot="$PWD/$out/gallery.png" "file://$PWD/$out/gallery.html"
+  # 64 colours keep the committed PNG small (Debian's python3-pil; the full-colour shot otherwise).
+  /usr/bin/python3 -c 'import sys; from PIL import Image; Image.open(sys.argv[1]).convert("RGB").quantize(64).save(sys.argv[2], optimize=True)' \
+    "$out/gallery.png" docs/images/notebook-gallery.png || cp "$out/gallery.png" docs/images/notebook-gallery.png
 fi
