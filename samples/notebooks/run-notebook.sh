@@ -29,7 +29,7 @@ rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/genpro.sdk" "${NUGET_PACKAGES:-
 out=artifacts/notebook
 mkdir -p "$out"
 # The kernel runs in the notebook's folder (the notebook finds ../../artifacts/packages and avatars/ from there).
-timeout 300 jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=120 \
+timeout 480 jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=180 --ExecutePreprocessor.startup_timeout=180 \
   --output-dir "$out" --output quickstart.ipynb samples/notebooks/quickstart.ipynb
 python3 samples/notebooks/check-outputs.py "$out/quickstart.ipynb"
 if [ "${1:-}" = "--screenshot" ]; then
