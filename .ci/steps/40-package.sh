@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packs both libraries, checks what a .nupkg holds, then builds, runs and Native-AOT-publishes a consumer that
-# references them by package version from the local folder (not by project).
+# Packs both libraries with the README's "Use a local build" command, checks what a .nupkg holds, then builds, runs and
+# Native-AOT-publishes a consumer that references them by package version from that folder through the README's
+# nuget.config snippet (tests/GenPro.Sdk.PackageConsumer/nuget.config), not by project.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,8 +13,16 @@ if ! git remote get-url origin 2>/dev/null | grep -q '^https://github.com/'; the
   echo "(no GitHub remote: packing without Source Link)"
   sourcelink=(-p:EnableSourceLink=false)
 fi
-dotnet pack src/GenPro.Sdk/GenPro.Sdk.csproj -c Release -o "$out" "${sourcelink[@]}"
-dotnet pack src/GenPro.Sdk.Testing/GenPro.Sdk.Testing.csproj -c Release -o "$out" "${sourcelink[@]}"
+pack_log=$(mktemp)
+trap 'rm -f "$pack_log"' EXIT
+dotnet pack GenPro.Sdk.Packages.slnf -c Release -o "$out" "${sourcelink[@]}" 2>&1 | tee "$pack_log"
+# The README promises a quiet command: no warning of any kind (non-packable projects, Source Link, NuGet).
+if grep -qE ': warning ' "$pack_log"; then
+  echo "packing printed warnings"; exit 1
+fi
+if grep -E 'GenPro\.Sdk\.(Tests|Benchmarks|Samples|PackageConsumer|Testing\.Tests)' "$pack_log"; then
+  echo "packing built more than the two libraries"; exit 1
+fi
 
 version=$(dotnet msbuild src/GenPro.Sdk/GenPro.Sdk.csproj -getProperty:PackageVersion)
 for id in GenPro.Sdk GenPro.Sdk.Testing; do

@@ -1,4 +1,5 @@
 using GenPro.Sdk.Testing.Core;
+using GenPro.Sdk.Testing.Endpoints;
 using GenPro.Sdk.Testing.Server;
 using GenPro.Sdk.Testing.State;
 
@@ -176,8 +177,8 @@ public sealed class FakeGenProApi
             }
 
             var avatar = deGodAvatarId is null
-                ? _store.AddAvatar(agentId, null, "avatar.png", "png", 8)
-                : _store.AddAvatar(agentId, deGodAvatarId, null, null, 0);
+                ? _store.AddAvatar(agentId, null, "avatar.png", "png", AvatarImages.SeedPng)
+                : _store.AddAvatar(agentId, deGodAvatarId, null, null, ReadOnlyMemory<byte>.Empty);
             if (makePrimary)
             {
                 _store.MakePrimary(avatar);

@@ -49,7 +49,7 @@ public sealed class AgentEndpointTests
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
         JsonAssert.Equal($$"""
             [{"id":{{team.Id}},"name":"TrendBot","description":"Trend analysis agent",
-              "primary_avatar_url":"https://cdn.gen.pro/avatars/{{avatar.Id}}/thumbnail.webp","role":"owner",
+              "primary_avatar_url":"{{h.ImageRoot}}avatars/{{avatar.Id}}/thumbnail.webp","role":"owner",
               "organization":"My Company","time_zone":"America/New_York","tiktok_integration":false,
               "tiktok_social_account":false,"degods":true,"shared_users":[],"default_user_voice":null},
              {"id":{{team.Id + 1}},"name":"Mine","description":null,"primary_avatar_url":null,"role":"owner",
@@ -219,7 +219,7 @@ public sealed class AgentEndpointTests
         JsonAssert.Equal($$$"""
             {"id":{{{agent.Id}}},"name":"TrendBot","description":"Trend analysis agent","organization_id":10,
              "time_zone":"America/New_York","primary_avatar_id":{{{avatar.Id}}},
-             "primary_avatar_url":"https://cdn.gen.pro/avatars/{{{avatar.Id}}}/thumbnail.webp","agent_setup_project_id":500,
+             "primary_avatar_url":"{{{h.ImageRoot}}}avatars/{{{avatar.Id}}}/thumbnail.webp","agent_setup_project_id":500,
              "role":"editor",
              "default_user_voice":{"id":"{{{voice.Id}}}","name":"Sarah","gender":"female","language":"English",
                "provider":"eleven_labs","url":"https://api.elevenlabs.io/v1/previews/voice_abc123.mp3"}}

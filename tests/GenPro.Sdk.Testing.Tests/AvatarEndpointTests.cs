@@ -20,8 +20,8 @@ public sealed class AvatarEndpointTests
 
         status.Should().Be(HttpStatusCode.OK);
         JsonAssert.Equal($$"""
-            [{"id":{{b.Id}},"is_primary":true,"url":"https://cdn.gen.pro/avatars/{{b.Id}}/original.webp","thumbnail_url":"https://cdn.gen.pro/avatars/{{b.Id}}/thumbnail.webp","degod_avatar_id":7},
-             {"id":{{a.Id}},"is_primary":false,"url":"https://cdn.gen.pro/avatars/{{a.Id}}/original.png","thumbnail_url":"https://cdn.gen.pro/avatars/{{a.Id}}/thumbnail.webp","degod_avatar_id":null}]
+            [{"id":{{b.Id}},"is_primary":true,"url":"{{h.ImageRoot}}avatars/{{b.Id}}/original.webp","thumbnail_url":"{{h.ImageRoot}}avatars/{{b.Id}}/thumbnail.webp","degod_avatar_id":7},
+             {"id":{{a.Id}},"is_primary":false,"url":"{{h.ImageRoot}}avatars/{{a.Id}}/original.png","thumbnail_url":"{{h.ImageRoot}}avatars/{{a.Id}}/thumbnail.webp","degod_avatar_id":null}]
             """, body);
     }
 

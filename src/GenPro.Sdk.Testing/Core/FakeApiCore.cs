@@ -29,6 +29,15 @@ internal sealed class FakeApiCore(FakeStore store, FakeFaults faults, Func<strin
 
     public async Task<FakeResponse> HandleAsync(FakeRequestData request, CancellationToken cancellationToken)
     {
+        // Avatar images are what a CDN would serve: public, not API requests, so not recorded and never faulted.
+        if (AvatarImages.IsImageRequest(request))
+        {
+            lock (store.Gate)
+            {
+                return AvatarImages.Serve(store, request);
+            }
+        }
+
         Record(request);
         if (faults.TryTake(request) is { } fault)
         {
@@ -71,6 +80,7 @@ internal sealed class FakeApiCore(FakeStore store, FakeFaults faults, Func<strin
                 Query = QueryHelpers.ParseQuery(request.Query),
                 Body = body,
                 IsInvalidProviderKey = isInvalidProviderKey,
+                ImageRoot = request.ImageRoot ?? AvatarEntity.CdnRoot,
             };
             lock (store.Gate)
             {

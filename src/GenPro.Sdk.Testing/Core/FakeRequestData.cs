@@ -15,5 +15,8 @@ internal sealed class FakeRequestData
 
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <summary>The server's own address when it serves avatar images (a Kestrel host); null for the CDN's links.</summary>
+    public Uri? ImageRoot { get; init; }
+
     public string? Header(string name) => Headers.TryGetValue(name, out var values) && values.Length > 0 ? values[0] : null;
 }

@@ -34,7 +34,7 @@ internal static class AgentEndpoints
             w.WriteStartArray();
             foreach (var (agent, role) in visible)
             {
-                AgentJson.WriteSummary(w, c.Store, agent, role);
+                AgentJson.WriteSummary(w, c.Store, agent, role, c.ImageRoot);
             }
 
             w.WriteEndArray();
@@ -92,7 +92,7 @@ internal static class AgentEndpoints
         };
         store.Agents.Add(agent.Id, agent);
         AvatarAttributes.Store(store, agent.Id, avatars, resetPrimary: false);
-        return Wrapped(201, store, agent, role, AgentJson.Shape.Create);
+        return Wrapped(201, c, agent, role, AgentJson.Shape.Create);
     }
 
     public static FakeResponse Get(EndpointContext c)
@@ -100,7 +100,7 @@ internal static class AgentEndpoints
         var agent = Find(c);
         var role = c.Store.RoleOn(agent, c.User.Id) ?? throw ApiError.PermissionDenied();
         var uuid = Boolean(c.QueryValue("with_organization_uuid")) == true;
-        return FakeResponse.Json(200, w => AgentJson.WriteAgent(w, c.Store, agent, role, AgentJson.Shape.Get, uuid));
+        return FakeResponse.Json(200, w => AgentJson.WriteAgent(w, c.Store, agent, role, AgentJson.Shape.Get, uuid, c.ImageRoot));
     }
 
     public static FakeResponse Update(EndpointContext c)
@@ -150,7 +150,7 @@ internal static class AgentEndpoints
             AvatarAttributes.Store(store, agent.Id, avatars, resetPrimary: true);
         }
 
-        return Wrapped(200, store, agent, role, AgentJson.Shape.Update);
+        return Wrapped(200, c, agent, role, AgentJson.Shape.Update);
     }
 
     public static FakeResponse Delete(EndpointContext c)
@@ -220,12 +220,12 @@ internal static class AgentEndpoints
         return (source, voiceId);
     }
 
-    private static FakeResponse Wrapped(int status, FakeStore store, AgentEntity agent, FakeWorkspaceRole role, AgentJson.Shape shape) =>
+    private static FakeResponse Wrapped(int status, EndpointContext c, AgentEntity agent, FakeWorkspaceRole role, AgentJson.Shape shape) =>
         FakeResponse.Json(status, w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("agent");
-            AgentJson.WriteAgent(w, store, agent, role, shape, withOrganizationUuid: false);
+            AgentJson.WriteAgent(w, c.Store, agent, role, shape, withOrganizationUuid: false, c.ImageRoot);
             w.WriteEndObject();
         });
 }

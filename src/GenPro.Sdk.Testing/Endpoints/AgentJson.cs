@@ -26,13 +26,13 @@ internal static class AgentJson
         _ => "viewer",
     };
 
-    public static void WriteSummary(Utf8JsonWriter w, FakeStore store, AgentEntity agent, FakeWorkspaceRole role)
+    public static void WriteSummary(Utf8JsonWriter w, FakeStore store, AgentEntity agent, FakeWorkspaceRole role, Uri imageRoot)
     {
         w.WriteStartObject();
         w.WriteNumber("id", agent.Id);
         w.WriteString("name", agent.Name);
         w.WriteString("description", agent.Description);
-        w.WriteString("primary_avatar_url", store.PrimaryOf(agent.Id)?.ThumbnailUrl.AbsoluteUri);
+        w.WriteString("primary_avatar_url", store.PrimaryOf(agent.Id)?.ThumbnailUrlOn(imageRoot).AbsoluteUri);
         w.WriteString("role", RoleName(role));
         w.WriteString("organization", agent.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Name : null);
         w.WriteString("time_zone", agent.TimeZone);
@@ -46,7 +46,7 @@ internal static class AgentJson
         w.WriteEndObject();
     }
 
-    public static void WriteAgent(Utf8JsonWriter w, FakeStore store, AgentEntity agent, FakeWorkspaceRole role, Shape shape, bool withOrganizationUuid)
+    public static void WriteAgent(Utf8JsonWriter w, FakeStore store, AgentEntity agent, FakeWorkspaceRole role, Shape shape, bool withOrganizationUuid, Uri imageRoot)
     {
         var primary = store.PrimaryOf(agent.Id);
         w.WriteStartObject();
@@ -56,7 +56,7 @@ internal static class AgentJson
         WriteNumberOrNull(w, "organization_id", agent.WorkspaceId);
         w.WriteString("time_zone", agent.TimeZone);
         WriteNumberOrNull(w, "primary_avatar_id", primary?.Id);
-        w.WriteString("primary_avatar_url", primary?.ThumbnailUrl.AbsoluteUri);
+        w.WriteString("primary_avatar_url", primary?.ThumbnailUrlOn(imageRoot).AbsoluteUri);
         if (shape == Shape.Get)
         {
             w.WriteNumber("agent_setup_project_id", agent.SetupProjectId);

@@ -5,7 +5,7 @@ using GenPro.Sdk.Testing.State;
 namespace GenPro.Sdk.Testing.Endpoints;
 
 /// <summary>One validated <c>agent_avatars_attributes</c> item, ready to store.</summary>
-internal sealed record AvatarAttributes(long? DeGodAvatarId, string? FileName, string? ImageFormat, long Length, bool IsPrimary)
+internal sealed record AvatarAttributes(long? DeGodAvatarId, string? FileName, string? ImageFormat, ReadOnlyMemory<byte> Image, bool IsPrimary)
 {
     /// <summary>
     /// Validates every item before anything is stored, so a bad item fails the whole request (as a transaction would).
@@ -38,11 +38,11 @@ internal sealed record AvatarAttributes(long? DeGodAvatarId, string? FileName, s
 
                 var format = ImageFormats.Detect(file.Content.Span)
                              ?? throw new ApiError(422, errorCode, "Avatar file must be a JPEG, PNG or WebP image");
-                result.Add(new(deGod, file.FileName, format, file.Content.Length, isPrimary));
+                result.Add(new(deGod, file.FileName, format, file.Content, isPrimary));
             }
             else if (deGod is not null)
             {
-                result.Add(new(deGod, null, null, 0, isPrimary));
+                result.Add(new(deGod, null, null, ReadOnlyMemory<byte>.Empty, isPrimary));
             }
             else
             {
@@ -60,7 +60,7 @@ internal sealed record AvatarAttributes(long? DeGodAvatarId, string? FileName, s
         AvatarEntity? marked = null;
         foreach (var a in avatars)
         {
-            var entity = store.AddAvatar(agentId, a.DeGodAvatarId, a.FileName, a.ImageFormat, a.Length);
+            var entity = store.AddAvatar(agentId, a.DeGodAvatarId, a.FileName, a.ImageFormat, a.Image);
             first ??= entity;
             if (a.IsPrimary)
             {

@@ -24,8 +24,8 @@ internal static class AvatarEndpoints
                 w.WriteStartObject();
                 w.WriteNumber("id", avatar.Id);
                 w.WriteBoolean("is_primary", avatar.IsPrimary);
-                w.WriteString("url", avatar.Url.AbsoluteUri);
-                w.WriteString("thumbnail_url", avatar.ThumbnailUrl.AbsoluteUri);
+                w.WriteString("url", avatar.UrlOn(c.ImageRoot).AbsoluteUri);
+                w.WriteString("thumbnail_url", avatar.ThumbnailUrlOn(c.ImageRoot).AbsoluteUri);
                 if (avatar.DeGodAvatarId is { } deGod)
                 {
                     w.WriteNumber("degod_avatar_id", deGod);

@@ -20,5 +20,8 @@ internal sealed class EndpointContext
 
     public required Func<string, bool> IsInvalidProviderKey { get; init; }
 
+    /// <summary>Where avatar links point: the CDN, or the fake server the request came to (which serves the images).</summary>
+    public required Uri ImageRoot { get; init; }
+
     public string? QueryValue(string name) => Query.TryGetValue(name, out var values) ? values.ToString() : null;
 }

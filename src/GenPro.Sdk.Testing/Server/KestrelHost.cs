@@ -57,6 +57,9 @@ internal static class KestrelHost
             Query = request.QueryString.Value ?? string.Empty,
             Headers = headers,
             Body = buffer.ToArray(),
+
+            // Links to avatar images point back at this server, at the address the client reached it by.
+            ImageRoot = new Uri($"{request.Scheme}://{request.Host.Value}/"),
         };
         var answer = await core.HandleAsync(data, aborted).ConfigureAwait(false);
         if (answer.DropConnection)

@@ -1,3 +1,4 @@
+using GenPro.Sdk.Testing.Endpoints;
 namespace GenPro.Sdk.Testing.State;
 
 /// <summary>
@@ -58,16 +59,20 @@ internal sealed class FakeStore
 
     public AvatarEntity? PrimaryOf(long agentId) => Avatars.Values.FirstOrDefault(a => a.AgentId == agentId && a.IsPrimary);
 
-    public AvatarEntity AddAvatar(long agentId, long? deGodAvatarId, string? fileName, string? imageFormat, long length)
+    /// <summary>Stores an uploaded image (<paramref name="imageFormat"/> set) or a DeGod avatar, for which a picture is drawn.</summary>
+    public AvatarEntity AddAvatar(long agentId, long? deGodAvatarId, string? fileName, string? imageFormat, ReadOnlyMemory<byte> image)
     {
+        var id = NextAvatarId();
         var avatar = new AvatarEntity
         {
-            Id = NextAvatarId(),
+            Id = id,
             AgentId = agentId,
             DeGodAvatarId = deGodAvatarId,
             FileName = fileName,
             ImageFormat = imageFormat,
-            Length = length,
+            Length = image.Length,
+            Image = imageFormat is null ? AvatarImages.DrawDeGod(deGodAvatarId ?? id) : image,
+            ImageContentType = imageFormat is null ? AvatarImages.SvgContentType : "image/" + imageFormat,
             IsPrimary = PrimaryOf(agentId) is null,
         };
         Avatars.Add(avatar.Id, avatar);

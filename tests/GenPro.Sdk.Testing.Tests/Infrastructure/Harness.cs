@@ -53,6 +53,9 @@ public sealed class Harness : IAsyncDisposable
 
     public Uri BaseAddress => _server?.BaseAddress ?? FakeGenProApi.DefaultBaseAddress;
 
+    /// <summary>Where avatar links point: the server itself (which serves the images), or the CDN for a handler.</summary>
+    public Uri ImageRoot => _server is { } server ? new Uri(server.BaseAddress, "/") : new Uri("https://cdn.gen.pro/");
+
     public static async Task<Harness> StartAsync(Mode mode)
     {
         var harness = new Harness(mode);

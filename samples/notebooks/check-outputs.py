@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Checks a notebook executed by `jupyter nbconvert --execute`: no cell raised an error, and each cell listed below
+shows what it should (its text output, its HTML table or gallery with embedded pictures). With --clean it checks
+the committed notebook instead: no saved outputs (they could hold account data) and the .NET (C#) kernel.
+
+usage: check-outputs.py EXECUTED.ipynb | check-outputs.py --clean NOTEBOOK.ipynb"""
+import json
+import re
+import sys
+
+EMBEDDED_PICTURE = re.compile(r'<img src="data:image/(png|svg\+xml);base64,[A-Za-z0-9+/=]{40,}"')
+
+# cell id -> what its outputs must contain: plain substrings, or (regex, minimum count).
+EXPECTED = {
+    "packages": ["GenPro.Sdk, 1.0.0-preview.1", "GenPro.Sdk.Testing, 1.0.0-preview.1"],
+    "client": ["using the fake GEN API at http://127.0.0.1:", "GenProClient { BaseAddress = http://127.0.0.1:"],
+    "agents": ["1 agent(s)", '<table class="genpro-agents">', "<b>Scout</b>", "Asia/Tokyo", "owner",
+               (EMBEDDED_PICTURE, 1)],
+    "create": ["created #"],
+    "avatars": ["page of 4, continuation token: (none: last page)", '<div class="genpro-gallery">',
+                "<b>★ primary</b>", "DeGod 7", (EMBEDDED_PICTURE, 4)],
+    "primary": ["<b>Notebook ", "Europe/Paris", (EMBEDDED_PICTURE, 2)],
+    "errors": ["422 agent_creation_failed"],
+    "cleanup": ["deleted #"],
+}
+
+
+def output_text(cell):
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.append("".join(output.get("text", "")))
+        for mime in ("text/plain", "text/html"):
+            parts.append("".join(output.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
+def check_executed(notebook):
+    problems = []
+    cells = {cell.get("id"): cell for cell in notebook["cells"]}
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                problems.append(f"cell {cell.get('id')} raised {output.get('ename')}: {output.get('evalue')}")
+            if output.get("name") == "stderr":
+                problems.append(f"cell {cell.get('id')} wrote to stderr: {''.join(output.get('text', ''))[:300]}")
+    for cell_id, expectations in EXPECTED.items():
+        if cell_id not in cells:
+            problems.append(f"cell {cell_id} is missing")
+            continue
+        text = output_text(cells[cell_id])
+        for expected in expectations:
+            if isinstance(expected, tuple):
+                pattern, minimum = expected
+                found = len(pattern.findall(text))
+                if found < minimum:
+                    problems.append(f"cell {cell_id} shows {found} embedded picture(s), expected at least {minimum}")
+            elif expected not in text:
+                problems.append(f"cell {cell_id} does not show {expected!r}")
+    return problems
+
+
+def check_clean(notebook):
+    problems = []
+    if notebook["metadata"].get("kernelspec", {}).get("name") != ".net-csharp":
+        problems.append("the notebook's kernel is not .NET (C#) (metadata.kernelspec.name should be .net-csharp)")
+    for cell in notebook["cells"]:
+        if cell.get("outputs") or cell.get("execution_count"):
+            problems.append(f"cell {cell.get('id')} has saved outputs: clear them before committing")
+    return problems
+
+
+def main(args):
+    clean = args[:1] == ["--clean"]
+    paths = args[1:] if clean else args
+    if len(paths) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(paths[0], encoding="utf-8") as f:
+        notebook = json.load(f)
+    problems = check_clean(notebook) if clean else check_executed(notebook)
+    for problem in problems:
+        print(f"notebook: {problem}", file=sys.stderr)
+    if not problems:
+        print(f"notebook: {paths[0]} {'is clean' if clean else 'ran every cell and shows what it should'}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
