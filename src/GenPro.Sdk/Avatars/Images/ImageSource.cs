@@ -65,7 +65,8 @@ internal sealed class BytesImageSource(ReadOnlyMemory<byte> bytes, string fileNa
 }
 
 /// <summary>
-/// A caller's stream, read from its current position. A seekable one is sniffed and rewound, and can be resent; a
+/// A caller's stream, read from its current position. A seekable one is sniffed and rewound, can be resent, and is
+/// put back at that position when the call ends (<see cref="ImagePart"/>); a
 /// non-seekable one is sniffed by reading its first bytes, which are then sent ahead of the rest (none is lost), and
 /// can be sent only once. Left open unless the caller handed it over (<paramref name="handedOver"/>); then the part
 /// that sends it disposes it, and so does the end of the call (<see cref="ReleaseIfHandedOver"/>) if it was never sent.
@@ -105,9 +106,17 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool han
         if (stream.CanSeek)
         {
             var start = stream.Position;
-            var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
-            var contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
-            stream.Position = start;
+            string contentType;
+            try
+            {
+                var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
+                contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+            }
+            finally
+            {
+                stream.Position = start; // refused or not, the caller's stream is where it was
+            }
+
             return ImagePart.ForStream(stream, contentType, ownsStream: handedOver);
         }
 

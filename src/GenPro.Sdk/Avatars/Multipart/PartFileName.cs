@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GenPro.Sdk.Avatars.Multipart;
@@ -9,6 +10,8 @@ namespace GenPro.Sdk.Avatars.Multipart;
 /// is exactly the name sent:
 /// <list type="bullet">
 /// <item>Rack keeps only what follows the last <c>/</c> or <c>\</c>, so the SDK sends only that (as browsers do).</item>
+/// <item>Rack finds a part's field name by the last <c>; name=</c> in its <c>Content-Disposition</c> line, so a file
+/// name holding <c>; name=x</c> would rename the field: <c>;</c> goes as <c>%3B</c> too.</item>
 /// <item>Rack percent-decodes the name when every <c>%</c> in it starts a valid escape, so once the name holds an
 /// escape (ours, or a <c>%41</c> of its own) each literal <c>%</c> goes as <c>%25</c>; a name like <c>100%.png</c>
 /// goes as is, which every server reads alike.</item>
@@ -16,6 +19,8 @@ namespace GenPro.Sdk.Avatars.Multipart;
 /// </summary>
 internal static class PartFileName
 {
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\"\r\n;");
+
     /// <summary>The name Rails will see: the part after the last <c>/</c> or <c>\</c>, or an <see cref="ArgumentException"/> if there is none.</summary>
     public static string Require(string fileName, string paramName)
     {
@@ -36,7 +41,7 @@ internal static class PartFileName
     /// <summary>The text between the quotes of <c>filename="…"</c>; a name from <see cref="Require"/>.</summary>
     public static string Quote(string fileName)
     {
-        var needsEscapes = fileName.AsSpan().IndexOfAny('"', '\r', '\n') >= 0 || HasPercentEscape(fileName);
+        var needsEscapes = fileName.AsSpan().IndexOfAny(Escaped) >= 0 || HasPercentEscape(fileName);
         if (!needsEscapes)
         {
             return fileName;
@@ -51,6 +56,7 @@ internal static class PartFileName
                 '"' => text.Append("%22"),
                 '\r' => text.Append("%0D"),
                 '\n' => text.Append("%0A"),
+                ';' => text.Append("%3B"),
                 _ => text.Append(c),
             };
         }
