@@ -35,6 +35,30 @@ public sealed class UploadProgressTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_report_counts_bytes_the_connection_has_written_to_its_socket_not_bytes_read_ahead()
+    {
+        long onSocket = 0;
+        var handler = GenPro.Sdk.Http.GenProPipeline.CreatePrimaryHandler();
+        handler.ConnectCallback = async (context, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new SocketCounter(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), n => Interlocked.Add(ref onSocket, n));
+        };
+        using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = _server.BaseAddress }, handler);
+        var ahead = new List<long>();
+        var progress = new Recorder(value => ahead.Add(value - Interlocked.Read(ref onSocket)));
+        var path = _dir.Write("big.png", [.. Images.Png, .. new byte[8 * 1024 * 1024]]);
+
+        await client.Avatars.UploadAsync(42, [AvatarUpload.FromFile(path)], progress);
+
+        // The connection may hold its own small write buffer (a few KB of part headers) before the socket; a count
+        // taken when the file is read would run a whole 80 KB copy buffer ahead.
+        ahead.Max().Should().BeLessThan(16 * 1024);
+        AssertReports(progress.Values, _server.Requests.Single().BodyLength);
+    }
+
+    [Fact]
     public async Task A_chunked_upload_from_a_non_seekable_stream_ends_at_every_byte_of_the_body()
     {
         var progress = new Recorder();
@@ -96,7 +120,7 @@ public sealed class UploadProgressTests : IDisposable
     }
 
     /// <summary>Records reports as they happen (not posted to a context, as <see cref="Progress{T}"/> would).</summary>
-    private sealed class Recorder : IProgress<long>
+    private sealed class Recorder(Action<long>? onReport = null) : IProgress<long>
     {
         public List<long> Values { get; } = [];
 
@@ -104,8 +128,57 @@ public sealed class UploadProgressTests : IDisposable
         {
             lock (Values)
             {
+                onReport?.Invoke(value);
                 Values.Add(value);
             }
+        }
+    }
+
+    /// <summary>The connection's stream, counting the bytes written to the socket.</summary>
+    private sealed class SocketCounter(Stream inner, Action<int> written) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => inner.CanWrite;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            inner.Write(buffer, offset, count);
+            written(count);
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await inner.WriteAsync(buffer, cancellationToken);
+            written(buffer.Length);
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }
