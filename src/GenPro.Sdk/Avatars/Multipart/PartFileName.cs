@@ -5,7 +5,7 @@ namespace GenPro.Sdk.Avatars.Multipart;
 
 /// <summary>
 /// File names as browsers put them in <c>multipart/form-data</c> (WHATWG HTML): raw UTF-8 inside
-/// <c>filename="…"</c>, with <c>"</c>, CR and LF percent-encoded, and never <c>filename*</c> (RFC 7578 §4.2 forbids
+/// <c>filename="…"</c>, with <c>"</c>, CR and LF percent-encoded (and <c>;</c>, below), and never <c>filename*</c> (RFC 7578 §4.2 forbids
 /// it and Rack 2.2 reads <c>filename</c> first). Two Rack rules shape the rest, so Rails' <c>original_filename</c>
 /// is exactly the name sent:
 /// <list type="bullet">
