@@ -104,6 +104,22 @@ public sealed class UploadProgressTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retried_upload_reports_its_resend_from_zero()
+    {
+        _server.StatusOf = n => n == 0 ? 429 : 200;
+        using var client = new GenProClient(ApiServer.FastOptions(_server.BaseAddress));
+        var progress = new Recorder();
+
+        await client.Avatars.UploadAsync(42, [AvatarUpload.FromBytes(Images.Png, "a.png")], progress);
+
+        var requests = _server.Requests;
+        requests.Should().HaveCount(2, "a 429 is retried");
+        var restart = Enumerable.Range(1, progress.Values.Count - 1).Single(i => progress.Values[i] < progress.Values[i - 1]);
+        AssertReports(progress.Values[..restart], requests[0].BodyLength);
+        AssertReports(progress.Values[restart..], requests[1].BodyLength);
+    }
+
+    [Fact]
     public async Task A_null_progress_is_refused()
     {
         var act = () => _client.Avatars.UploadAsync(42, [AvatarUpload.FromDeGod(7)], progress: null!);
