@@ -6,7 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace GenPro.Sdk.Testing.Multipart;
 
 /// <summary>
-/// Reads a request body into the parameter tree Rails controllers see: JSON objects as they are (numbers and
+/// Reads a request body into the parameter tree Rails controllers see (multipart part headers are read as UTF-8, as
+/// Rack keeps their raw bytes): JSON objects as they are (numbers and
 /// booleans as their text, as Rails casts them anyway), multipart and url-encoded forms through <see cref="RackParams"/>.
 /// </summary>
 internal static class RequestParams
@@ -67,16 +68,15 @@ internal static class RequestParams
         {
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                // Named and file-named as Rack reads them: raw UTF-8 names, percent escapes, basenames (RackDisposition).
+                if (section.ContentDisposition is not { } disposition || RackDisposition.Name(disposition) is not { } name)
                 {
                     continue;
                 }
 
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
                 using var content = new MemoryStream();
                 await section.Body.CopyToAsync(content, cancellationToken).ConfigureAwait(false);
-                var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                var fileName = RackDisposition.FileName(disposition);
                 if (fileName is null)
                 {
                     pairs.Add(new(name, Encoding.UTF8.GetString(content.GetBuffer(), 0, (int)content.Length)));

@@ -25,12 +25,24 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
 
     public async Task<Agent> CreateAsync(CreateAgentRequest request, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await CreateCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            AvatarUpload.ReleaseHandedOver(request?.Avatars ?? []);
+        }
+    }
+
+    private async Task<Agent> CreateCoreAsync(CreateAgentRequest request, CancellationToken cancellationToken)
+    {
         AgentRequestRules.Validate(request);
 
         // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
         using var body = AvatarForms.HasImage(request.Avatars)
             ? await AvatarForms.ForCreateAsync(request, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false);
+            : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false, request.UploadProgress);
         return await runner.RunAsync(
             "Agents.Create",
             (api, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
@@ -54,11 +66,23 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
 
     public async Task<Agent> UpdateAsync(long agentId, UpdateAgentRequest request, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await UpdateCoreAsync(agentId, request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            AvatarUpload.ReleaseHandedOver(request?.Avatars ?? []);
+        }
+    }
+
+    private async Task<Agent> UpdateCoreAsync(long agentId, UpdateAgentRequest request, CancellationToken cancellationToken)
+    {
         Guard.Id(agentId, nameof(agentId));
         AgentRequestRules.Validate(request);
         using var body = AvatarForms.HasImage(request.Avatars)
             ? await AvatarForms.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false);
+            : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false, request.UploadProgress);
         return await runner.RunAsync(
             "Agents.Update",
             (api, agentId, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),

@@ -27,6 +27,14 @@ public sealed class CreateAgentRequest
     /// <summary>Avatars to create the agent with.</summary>
     public IList<AvatarUpload> Avatars { get; } = new List<AvatarUpload>();
 
+    /// <summary>
+    /// Reports upload progress: after each write to the connection, the number of bytes of the request body written so
+    /// far, ending at the body's full length (its <c>Content-Length</c> when known). Bytes are counted as they leave
+    /// the SDK for the connection, never as they are read or buffered. A resend (a retry) reports from 0 again. Null
+    /// (the default) reports nothing. <see cref="Progress{T}"/> posts reports to the caller's synchronization context.
+    /// </summary>
+    public IProgress<long>? UploadProgress { get; init; }
+
     /// <summary>Describes the request with the provider keys redacted.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() => new StringBuilder("CreateAgentRequest { Name = ").Append(Name)

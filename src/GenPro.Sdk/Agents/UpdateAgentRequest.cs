@@ -32,6 +32,14 @@ public sealed class UpdateAgentRequest
     /// </summary>
     public IList<AvatarUpload> Avatars { get; } = new List<AvatarUpload>();
 
+    /// <summary>
+    /// Reports upload progress: after each write to the connection, the number of bytes of the request body written so
+    /// far, ending at the body's full length (its <c>Content-Length</c> when known). Bytes are counted as they leave
+    /// the SDK for the connection, never as they are read or buffered. A resend (a retry) reports from 0 again. Null
+    /// (the default) reports nothing. <see cref="Progress{T}"/> posts reports to the caller's synchronization context.
+    /// </summary>
+    public IProgress<long>? UploadProgress { get; init; }
+
     internal bool HasChanges =>
         Name is not null || Description is not null || TimeZone is not null || ElevenLabsApiKey is not null
         || HumeAiApiKey is not null || DefaultVoice is not null || Avatars.Count > 0;

@@ -22,10 +22,29 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
 
     public Task UploadAsync(long agentId, params AvatarUpload[] uploads) => UploadAsync(agentId, (IEnumerable<AvatarUpload>)uploads, CancellationToken.None);
 
-    public async Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default)
+    public Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(agentId, uploads, progress: null, cancellationToken);
+
+    public Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long> progress, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(agentId, uploads, progress ?? throw new ArgumentNullException(nameof(progress)), cancellationToken);
+
+    private async Task UploadCoreAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        var all = uploads.ToList();
+        try
+        {
+            await SendUploadsAsync(agentId, all, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            AvatarUpload.ReleaseHandedOver(all);
+        }
+    }
+
+    private async Task SendUploadsAsync(long agentId, List<AvatarUpload> uploads, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
-        ArgumentNullException.ThrowIfNull(uploads);
         List<AvatarUpload> images = [], deGods = [];
         foreach (var upload in uploads)
         {
@@ -49,8 +68,8 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         }
 
         // Both bodies are built (every image opened and checked) before the first request starts.
-        using var imageBody = images.Count > 0 ? await AvatarForms.ForUploadAsync(images, nameof(uploads), cancellationToken).ConfigureAwait(false) : null;
-        using var deGodBody = deGods.Count > 0 ? await AvatarForms.ForUploadAsync(deGods, nameof(uploads), cancellationToken).ConfigureAwait(false) : null;
+        using var imageBody = images.Count > 0 ? await AvatarForms.ForUploadAsync(images, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
+        using var deGodBody = deGods.Count > 0 ? await AvatarForms.ForUploadAsync(deGods, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
         if (deGodBody is not null)
         {
             await SendUploadAsync(agentId, deGodBody, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,25 @@ public interface IAvatarsClient
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type (one item or many), so no call binds ambiguously; each keeps the optional token the SDK's guidelines give every async method.")]
     Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds avatars to an agent as <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/> does,
+    /// reporting upload progress: after each write to the connection, the bytes of the request body written so far,
+    /// ending at the body's full length. Bytes are counted as they leave the SDK for the connection, never as they are
+    /// read or buffered. Each request starts again from 0: a retry, and the images' request after the DeGod ids' one
+    /// when both kinds are given.
+    /// </summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync"/>).</param>
+    /// <param name="progress">Receives the byte counts; <see cref="Progress{T}"/> posts them to the caller's synchronization context.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the API has accepted the avatars.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="uploads"/> or <paramref name="progress"/> is null.</exception>
+    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or an image that is empty, closed or not a JPEG, PNG or WebP.</exception>
+    /// <exception cref="IOException">An image file or stream could not be read.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "This overload adds a required progress parameter, so no call binds ambiguously; it keeps the optional token the SDK's guidelines give every async method.")]
+    Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long> progress, CancellationToken cancellationToken = default);
+
     /// <summary>Adds one avatar to an agent; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>.</summary>
     /// <param name="agentId">The agent's id.</param>
     /// <param name="upload">The avatar to add.</param>

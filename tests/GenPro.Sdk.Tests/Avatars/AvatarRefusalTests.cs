@@ -66,7 +66,7 @@ public sealed class AvatarRefusalTests : IDisposable
         var gif = new Images.NonSeekableStream(Images.Gif);
         await FluentActions.Awaiting(() => _client.Avatars.UploadAsync(42, AvatarUpload.FromStream(gif, "x.gif")))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'x.gif' is not a JPEG*");
-        gif.Disposed.Should().BeTrue("a stream handed over is disposed when refused, as after sending");
+        gif.Disposed.Should().BeFalse("the caller's stream stays open, refused or not, unless handed over");
         await FluentActions.Awaiting(() => _client.Avatars.UploadAsync(42, AvatarUpload.FromStream(new MemoryStream(), "none.png")))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'none.png' is empty*");
         FluentActions.Invoking(() => AvatarUpload.FromStream(closed, "a.png")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("stream");
@@ -104,6 +104,9 @@ public sealed class AvatarRefusalTests : IDisposable
         { "from stream null", typeof(ArgumentNullException), "stream" },
         { "from stream blank name", typeof(ArgumentException), "fileName" },
         { "from file blank", typeof(ArgumentException), "path" },
+        { "from bytes no name after the slash", typeof(ArgumentException), "fileName" },
+        { "from stream no name after the backslash", typeof(ArgumentException), "fileName" },
+        { "from bytes lone surrogate", typeof(ArgumentException), "fileName" },
     };
 
     [Theory]
@@ -134,6 +137,9 @@ public sealed class AvatarRefusalTests : IDisposable
             "from stream null" => Task.FromResult(AvatarUpload.FromStream(null!, "a.png")),
             "from stream blank name" => Task.FromResult(AvatarUpload.FromStream(new MemoryStream(Images.Png), " ")),
             "from file blank" => Task.FromResult(AvatarUpload.FromFile("")),
+            "from bytes no name after the slash" => Task.FromResult(AvatarUpload.FromBytes(Images.Png, "photos/")),
+            "from stream no name after the backslash" => Task.FromResult(AvatarUpload.FromStream(new MemoryStream(Images.Png), "photos\\")),
+            "from bytes lone surrogate" => Task.FromResult(AvatarUpload.FromBytes(Images.Png, "a\uD83D.png")),
             _ => throw new InvalidOperationException(call),
         });
 

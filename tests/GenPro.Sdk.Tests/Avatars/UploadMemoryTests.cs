@@ -39,4 +39,49 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
         request.Headers["content-length"].Should().Be(request.BodyLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         allocated.Should().BeLessThan(4 * 1024 * 1024);
     }
+
+    [Fact]
+    public async Task With_progress_a_100_MB_upload_still_allocates_a_small_amount_and_reports_every_byte()
+    {
+        using var dir = new Images.TempDir();
+        var big = Path.Combine(dir.Path, "big.png");
+        using (var file = File.Create(big))
+        {
+            file.Write(Images.Png.AsSpan(0, 8));
+            file.SetLength(Size);
+        }
+
+        using var server = new RawHttpServer { KeepBodies = false };
+        using var client = server.CreateClient();
+        var progress = new LastValue();
+        await client.Avatars.UploadAsync(42, [AvatarUpload.FromFile(dir.Write("warm.png", Images.Png))], progress);
+        var upload = AvatarUpload.FromFile(big);
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await client.Avatars.UploadAsync(42, [upload], progress);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        output.WriteLine($"100 MB upload with progress: {allocated:N0} bytes allocated (managed, whole process), {progress.Reports:N0} reports");
+        var request = server.Requests[^1];
+        progress.Value.Should().Be(request.BodyLength);
+        progress.Max.Should().Be(request.BodyLength);
+        allocated.Should().BeLessThan(4 * 1024 * 1024);
+    }
+
+    /// <summary>Keeps the last and largest report without allocating.</summary>
+    private sealed class LastValue : IProgress<long>
+    {
+        public long Value { get; private set; }
+
+        public long Max { get; private set; }
+
+        public int Reports { get; private set; }
+
+        public void Report(long value)
+        {
+            Value = value;
+            Max = Math.Max(Max, value);
+            Reports++;
+        }
+    }
 }

@@ -9,6 +9,9 @@ public static class Images
     public static readonly byte[] Gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0, 0, 0];
     public static readonly byte[] Text = "hello, this is not an image"u8.ToArray();
 
+    /// <summary>The arrays above by name, so a parsed file can say which one it holds.</summary>
+    public static readonly (string Name, byte[] Bytes)[] Named = [("Png", Png), ("Jpeg", Jpeg), ("WebP", WebP), ("Gif", Gif), ("Text", Text)];
+
     /// <summary>A temporary directory deleted with the instance.</summary>
     public sealed class TempDir : IDisposable
     {

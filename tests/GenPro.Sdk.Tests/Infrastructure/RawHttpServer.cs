@@ -31,6 +31,9 @@ public sealed class RawHttpServer : IDisposable
 
     public int Status { get; set; } = 200;
 
+    /// <summary>The status for the n-th request (from 0), when set; <see cref="Status"/> otherwise.</summary>
+    public Func<int, int>? StatusOf { get; set; }
+
     /// <summary>A JSON body for every response; none when null.</summary>
     public string? ResponseJson { get; set; }
 
@@ -117,14 +120,18 @@ public sealed class RawHttpServer : IDisposable
                 }
 
                 var parts = requestLine.Split(' ');
+                int index;
                 lock (_requests)
                 {
+                    index = _requests.Count;
                     _requests.Add(new RawRequest(parts[0], parts[1], headers, body?.ToArray(), length));
                 }
 
+                var status = StatusOf?.Invoke(index) ?? Status;
+
                 var json = Encoding.UTF8.GetBytes(ResponseJson ?? "");
                 var head = ResponseJson is null ? "" : "Content-Type: application/json\r\n";
-                var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {Status} X\r\n{head}Content-Length: {json.Length}\r\n\r\n").Concat(json).ToArray();
+                var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\n{head}Content-Length: {json.Length}\r\n\r\n").Concat(json).ToArray();
                 await stream.WriteAsync(response);
             }
         }

@@ -98,6 +98,11 @@ internal sealed class ImagePart : HttpContent
         {
             _stream?.Dispose();
         }
+        else if (disposing && _stream is { CanSeek: true })
+        {
+            // The caller's stream goes back where the SDK found it, so it can be uploaded again.
+            _stream.Position = _start;
+        }
 
         base.Dispose(disposing);
     }

@@ -16,7 +16,7 @@ internal abstract class ImageSource(string fileName)
 }
 
 /// <summary>A file on disk, opened afresh for every request (so the upload can be reused) and streamed from disk.</summary>
-internal sealed class FileImageSource(string fullPath) : ImageSource(Path.GetFileName(fullPath))
+internal sealed class FileImageSource(string fullPath, string fileName) : ImageSource(fileName)
 {
     public string FullPath { get; } = fullPath;
 
@@ -65,19 +65,29 @@ internal sealed class BytesImageSource(ReadOnlyMemory<byte> bytes, string fileNa
 }
 
 /// <summary>
-/// A caller's stream, read from its current position. A seekable one is sniffed and rewound, and can be resent; a
+/// A caller's stream, read from its current position. A seekable one is sniffed and rewound, can be resent, and is
+/// put back at that position when the call ends (<see cref="ImagePart"/>); a
 /// non-seekable one is sniffed by reading its first bytes, which are then sent ahead of the rest (none is lost), and
-/// can be sent only once. Disposed by the part unless the caller asked to leave it open.
+/// can be sent only once. Left open unless the caller handed it over (<paramref name="handedOver"/>); then the part
+/// that sends it disposes it, and so does the end of the call (<see cref="ReleaseIfHandedOver"/>) if it was never sent.
 /// </summary>
-internal sealed class StreamImageSource(Stream stream, string fileName, bool leaveOpen) : ImageSource(fileName)
+internal sealed class StreamImageSource(Stream stream, string fileName, bool handedOver) : ImageSource(fileName)
 {
+    public void ReleaseIfHandedOver()
+    {
+        if (handedOver)
+        {
+            stream.Dispose();
+        }
+    }
+
     public override async ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken)
     {
         try
         {
             return await SniffAsync(paramName, cancellationToken).ConfigureAwait(false);
         }
-        catch when (!leaveOpen)
+        catch when (handedOver)
         {
             // Handed over and refused: the caller will not dispose it, so the SDK does, as it would after sending.
             await stream.DisposeAsync().ConfigureAwait(false);
@@ -96,14 +106,22 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool lea
         if (stream.CanSeek)
         {
             var start = stream.Position;
-            var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
-            var contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
-            stream.Position = start;
-            return ImagePart.ForStream(stream, contentType, ownsStream: !leaveOpen);
+            string contentType;
+            try
+            {
+                var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
+                contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+            }
+            finally
+            {
+                stream.Position = start; // refused or not, the caller's stream is where it was
+            }
+
+            return ImagePart.ForStream(stream, contentType, ownsStream: handedOver);
         }
 
         var read = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
         var type = ImageFormat.Require(head.AsSpan(0, read), FileName, paramName);
-        return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: !leaveOpen);
+        return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: handedOver);
     }
 }

@@ -5,20 +5,23 @@ namespace GenPro.Sdk.Avatars.Multipart;
 /// <summary>
 /// The multipart bodies that carry avatars: upload, and agent create and update when a file travels.
 /// <para>
-/// Rack parses <c>a[][k]=v</c> by adding <c>k</c> to the last object of <c>a</c> unless that object already has
-/// <c>k</c>, in which case a new object starts. So consecutive objects stay apart only if each one's first key is
-/// already in the object before it. Upload objects have one key each (<c>file</c> or <c>degod_avatar_id</c>):
-/// a run of one kind parses right, but any switch of kind would merge two objects, and the upload endpoint documents
-/// no other key to separate them with. So an upload sends one request per kind. Agent create and update accept
-/// <c>is_primary</c>: when the avatars mix kinds or one is primary, every object starts with <c>is_primary</c>, which
-/// always opens a new object, followed by its <c>file</c> or <c>degod_avatar_id</c>.
+/// Agent create and update write each avatar under its own index, as Rails' <c>fields_for</c> does:
+/// <c>agent[agent_avatars_attributes][0][file]</c>, <c>agent[agent_avatars_attributes][1][degod_avatar_id]</c>. Rack
+/// turns that into one hash per index and nested attributes take the hash's values in order, so no avatar merges
+/// into another whatever the mix, and <c>is_primary</c> is sent only for the avatar the caller marked.
+/// </para>
+/// <para>
+/// The upload endpoint is not nested attributes: it documents the array form <c>agent_avatars_attributes[][k]</c>,
+/// in which Rack adds <c>k</c> to the last object unless that object already has <c>k</c>. A run of one kind parses
+/// right, a change of kind would merge two objects, and nothing shows the endpoint accepts an indexed hash instead;
+/// so an upload sends one request per kind.
 /// </para>
 /// </summary>
 internal static class AvatarForms
 {
     public const string UploadFile = "agent_avatars_attributes[][file]";
     public const string UploadDeGod = "agent_avatars_attributes[][degod_avatar_id]";
-    private const string AgentAvatars = "agent[agent_avatars_attributes][]";
+    private const string AgentAvatars = "agent[agent_avatars_attributes]";
 
     public static bool HasImage(IEnumerable<AvatarUpload> avatars)
     {
@@ -34,7 +37,8 @@ internal static class AvatarForms
     }
 
     /// <summary>The body of one upload request; <paramref name="uploads"/> must be all images or all DeGod ids.</summary>
-    public static async Task<RequestBody> ForUploadAsync(IReadOnlyList<AvatarUpload> uploads, string paramName, CancellationToken cancellationToken)
+    public static async Task<RequestBody> ForUploadAsync(
+        IReadOnlyList<AvatarUpload> uploads, string paramName, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var form = new FormBuilder();
         foreach (var upload in uploads)
@@ -49,7 +53,7 @@ internal static class AvatarForms
             }
         }
 
-        return form.Build();
+        return form.Build(progress);
     }
 
     public static async Task<RequestBody> ForCreateAsync(CreateAgentRequest request, CancellationToken cancellationToken)
@@ -58,7 +62,7 @@ internal static class AvatarForms
         form.AddText("organization_id", request.OrganizationId is { } id ? Text(id) : null);
         AddAgentFields(form, request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey);
         await AddAgentAvatarsAsync(form, request.Avatars, cancellationToken).ConfigureAwait(false);
-        return form.Build();
+        return form.Build(request.UploadProgress);
     }
 
     public static async Task<RequestBody> ForUpdateAsync(UpdateAgentRequest request, CancellationToken cancellationToken)
@@ -72,7 +76,7 @@ internal static class AvatarForms
             form.AddText("agent[default_user_voice_attributes][voice_id]", voice.VoiceId);
         }
 
-        return form.Build();
+        return form.Build(request.UploadProgress);
     }
 
     private static void AddAgentFields(FormBuilder form, string? name, string? description, string? timeZone, string? elevenLabs, string? humeAi)
@@ -86,40 +90,24 @@ internal static class AvatarForms
 
     private static async Task AddAgentAvatarsAsync(FormBuilder form, IList<AvatarUpload> avatars, CancellationToken cancellationToken)
     {
-        var separate = NeedsSeparator(avatars);
-        foreach (var avatar in avatars)
+        for (var i = 0; i < avatars.Count; i++)
         {
-            if (separate)
-            {
-                form.AddText(AgentAvatars + "[is_primary]", avatar.IsPrimary ? "true" : "false");
-            }
-
+            var avatar = avatars[i];
+            var prefix = AgentAvatars + "[" + Text(i) + "]";
             if (avatar.Image is { } image)
             {
-                await form.AddImageAsync(AgentAvatars + "[file]", image, "request", cancellationToken).ConfigureAwait(false);
+                await form.AddImageAsync(prefix + "[file]", image, "request", cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                form.AddText(AgentAvatars + "[degod_avatar_id]", Text(avatar.DeGodAvatarId!.Value));
+                form.AddText(prefix + "[degod_avatar_id]", Text(avatar.DeGodAvatarId!.Value));
             }
-        }
-    }
 
-    /// <summary>Whether objects need a leading <c>is_primary</c>: a change of kind, or a primary to mark, would otherwise merge objects.</summary>
-    private static bool NeedsSeparator(IList<AvatarUpload> avatars)
-    {
-        var images = 0;
-        foreach (var avatar in avatars)
-        {
             if (avatar.IsPrimary)
             {
-                return true;
+                form.AddText(prefix + "[is_primary]", "true");
             }
-
-            images += avatar.Image is null ? 0 : 1;
         }
-
-        return images != 0 && images != avatars.Count;
     }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
