@@ -16,6 +16,36 @@ public static class ClientPaths
     /// <summary>For <c>[MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]</c>.</summary>
     public static TheoryData<string> Both => new() { Constructed, DependencyInjection };
 
+    /// <summary>Each of <paramref name="values"/> on each path: <c>(path, value)</c> rows.</summary>
+    public static TheoryData<string, T> Cross<T>(params T[] values)
+    {
+        var rows = new TheoryData<string, T>();
+        foreach (var path in new[] { Constructed, DependencyInjection })
+        {
+            foreach (var value in values)
+            {
+                rows.Add(path, value);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Each pair of <paramref name="values"/> on each path: <c>(path, first, second)</c> rows.</summary>
+    public static TheoryData<string, T1, T2> Cross<T1, T2>(params (T1, T2)[] values)
+    {
+        var rows = new TheoryData<string, T1, T2>();
+        foreach (var path in new[] { Constructed, DependencyInjection })
+        {
+            foreach (var (first, second) in values)
+            {
+                rows.Add(path, first, second);
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>
     /// A client made the <paramref name="path"/> way from the same settings. <paramref name="handler"/> is the
     /// caller's sending handler: the constructor's handler argument, or DI's <c>ConfigurePrimaryHttpMessageHandler</c>.
