@@ -93,6 +93,24 @@ public sealed class HostDefaultsTests : IDisposable
         attempts.Count.Should().Be(1);
     }
 
+    [Fact]
+    public async Task A_handler_inserted_in_front_after_AddGenProClient_stays_outside_the_policy()
+    {
+        _api.RespondInTurn("GET", "/v1/agents", Status(503), Status(200, "[]"));
+        var calls = new Attempts();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddGenProClient(o => o.ApplyFrom(ApiServer.FastOptions(_api.BaseAddress).FastRetries()))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Insert(0, new CountingHandler(calls)));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        await Agents(host).ListAsync();
+
+        _api.Requests.Should().HaveCount(2);
+        calls.Count.Should().Be(1, "the README's way to add a handler outside the SDK's policy");
+    }
+
     private static IAgentsClient Agents(IHost host) => host.Services.GetRequiredService<IAgentsClient>();
 
     private static async Task<IHost> StartAsync(Uri baseAddress, bool defaultsFirst, Action<IHttpClientBuilder> defaults)
