@@ -78,7 +78,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     {
         OptionsRules.ThrowIfInvalid(options, nameof(options));
         var logger = CreateLogger(loggerFactory);
-        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, logger);
+        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, loggerFactory);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
         (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger);

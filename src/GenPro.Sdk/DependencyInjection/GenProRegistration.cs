@@ -1,7 +1,7 @@
 using GenPro.Sdk.Http;
-using GenPro.Sdk.Http.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,12 +19,13 @@ internal static class GenProRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenProClientOptions>, GenProClientOptionsValidator>());
 
         // A second call for the same name returns the same builder; adding handlers again would stack two policies.
-        if (services.Any(d => d.ServiceType == typeof(Marker) && d.ImplementationInstance is Marker m && m.ClientName == clientName))
+        if (services.Any(d => d.ServiceType == typeof(GenProClientName) && d.ImplementationInstance is GenProClientName n && n.Name == clientName))
         {
             return services.AddHttpClient(clientName);
         }
 
-        services.AddSingleton(new Marker(clientName));
+        services.AddSingleton(new GenProClientName(clientName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, RedirectSafePrimaryHandlerFilter>());
         var builder = services.AddHttpClient(clientName)
             .ConfigureHttpClient((sp, client) => GenProPipeline.Configure(client, OptionsOf(sp, optionsName)))
             .ConfigurePrimaryHttpMessageHandler(GenProPipeline.CreatePrimaryHandler)
@@ -41,16 +42,25 @@ internal static class GenProRegistration
             .RemoveAllLoggers()
             .RedactLoggedHeaders([ApiKeyHandler.HeaderName]);
 
-        // Outermost first, as in GenProPipeline: the policy, the SDK's own redirects, then the key (so a retried attempt
-        // and every redirect hop is stamped again, and a hop to another origin goes without the key).
-        builder.AddResilienceHandler(GenProResilience.PipelineName, (pipeline, context) =>
-            GenProResilience.Configure(
-                pipeline,
-                OptionsOf(context.ServiceProvider, optionsName),
-                context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
-                LoggerOf(context.ServiceProvider)));
-        builder.AddHttpMessageHandler(static () => new RedirectHandler());
-        builder.AddHttpMessageHandler(sp => GenProPipeline.CreateApiKeyHandler(OptionsOf(sp, optionsName), inner: null));
+        // Host-wide defaults (ConfigureHttpClientDefaults, as .NET Aspire's ServiceDefaults add a standard resilience
+        // handler) are applied before any named client's configuration, whatever order the host registers them in, so
+        // this removes theirs: a second policy would retry POSTs the SDK never retries and cut uploads at its own
+        // attempt timeout. Then the SDK's handlers go in front of whatever the defaults added, so a host-wide handler
+        // of the user's runs inside the SDK's policy, once per attempt, like one added to the returned builder.
+        // Experimental (EXTEXP0001) in 10.11.0, yet the package's supported way: the version is pinned in
+        // Directory.Packages.props and HostDefaultsTests fail should an upgrade change what it removes.
+#pragma warning disable EXTEXP0001
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+        {
+            var sdk = GenProPipeline.CreateHandlers(
+                OptionsOf(sp, optionsName), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILoggerFactory>());
+            for (var i = 0; i < sdk.Length; i++)
+            {
+                handlers.Insert(i, sdk[i]);
+            }
+        });
 
         if (name is null)
         {
@@ -76,6 +86,4 @@ internal static class GenProRegistration
 
     private static ILogger LoggerOf(IServiceProvider sp) => GenProClient.CreateLogger(sp.GetService<ILoggerFactory>());
 
-    /// <summary>Records that a client name already has its pipeline.</summary>
-    private sealed record Marker(string ClientName);
 }

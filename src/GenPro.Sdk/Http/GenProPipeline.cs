@@ -6,10 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Builds the HTTP pipeline of a client made without dependency injection. Outermost first: the resilience policy
-/// (<see cref="GenProResilience"/>, shared with <c>AddGenProClient</c>), redirects (followed by the SDK, so each hop
-/// is stamped afresh), API key and User-Agent, then the primary
-/// handler that does the sending.
+/// The SDK's HTTP pipeline, defined once (<see cref="CreateHandlers"/>) and used by both the constructors
+/// (<see cref="CreateHandler"/>) and <c>AddGenProClient</c>. Outermost first: the resilience policy
+/// (<see cref="GenProResilience"/>), redirects (followed by the SDK, so each hop is stamped afresh), API key and
+/// User-Agent, then the primary handler that does the sending.
 /// </summary>
 internal static class GenProPipeline
 {
@@ -22,45 +22,67 @@ internal static class GenProPipeline
         ConnectTimeout = TimeSpan.FromSeconds(15),
     };
 
-    /// <summary>The SDK's handlers in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
+    /// <summary>
+    /// The SDK's handlers, outermost first, not yet linked: the policy (so a retried attempt goes through everything
+    /// below it again), the SDK's own redirects, then the key (so every attempt and every redirect hop is stamped
+    /// again, and a hop to another origin goes without the key). Handlers of the caller's run inside all three.
+    /// <paramref name="loggerFactory"/> receives the SDK's logs and Polly's resilience telemetry; null for none.
+    /// </summary>
+    public static DelegatingHandler[] CreateHandlers(GenProClientOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
+    [
+        GenProResilience.CreateHandler(options, timeProvider, GenProClient.CreateLogger(loggerFactory), loggerFactory),
+        new RedirectHandler(),
+        CreateApiKeyHandler(options, inner: null),
+    ];
+
+    /// <summary>The SDK's handlers linked in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
     public static HttpMessageHandler CreateHandler(
-        GenProClientOptions options, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILogger logger)
+        GenProClientOptions options, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
     {
-        var resilience = GenProResilience.CreateHandler(options, timeProvider, logger);
-        resilience.InnerHandler = new RedirectHandler
+        HttpMessageHandler pipeline = primaryHandler is null
+            ? CreatePrimaryHandler()
+            : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler));
+        var handlers = CreateHandlers(options, timeProvider, loggerFactory);
+        for (var i = handlers.Length - 1; i >= 0; i--)
         {
-            InnerHandler = CreateApiKeyHandler(
-                options,
-                primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler))),
-        };
-        return resilience;
+            handlers[i].InnerHandler = pipeline;
+            pipeline = handlers[i];
+        }
+
+        return pipeline;
     }
 
     /// <summary>
     /// A handler that follows redirects itself would carry the key to any host a redirect names, so the SDK turns
-    /// that off, and refuses a handler on which it can no longer be turned off (one that has already sent).
+    /// that off on every <see cref="SocketsHttpHandler"/> and <see cref="HttpClientHandler"/> in the chain, and refuses
+    /// one on which it can no longer be turned off (one that has already sent). Handlers of other types cannot be
+    /// inspected and are used as given (docs/security.md says so).
     /// </summary>
     internal static HttpMessageHandler RefuseAutoRedirect(HttpMessageHandler handler)
     {
-        try
+        // A caller's DelegatingHandler may wrap the handler that sends: every handler down the chain is checked.
+        for (HttpMessageHandler? current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
         {
-            switch (handler)
+            try
             {
-                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
-                    sockets.AllowAutoRedirect = false;
-                    break;
-                case HttpClientHandler { AllowAutoRedirect: true } client:
-                    client.AllowAutoRedirect = false;
-                    break;
+                switch (current)
+                {
+                    case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                        sockets.AllowAutoRedirect = false;
+                        break;
+                    case HttpClientHandler { AllowAutoRedirect: true } client:
+                        client.AllowAutoRedirect = false;
+                        break;
+                }
             }
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException(
-                "The handler follows redirects automatically and has already sent requests, so the SDK cannot turn that off; "
-                + "set AllowAutoRedirect = false on it (the SDK follows redirects itself, without leaking the API key to other hosts).",
-                nameof(handler),
-                e);
+            catch (InvalidOperationException e)
+            {
+                throw new ArgumentException(
+                    $"The handler {current.GetType().Name} follows redirects automatically and has already sent requests, so the SDK cannot turn that off; "
+                    + "set AllowAutoRedirect = false on it (the SDK follows redirects itself, without leaking the API key to other hosts).",
+                    nameof(handler),
+                    e);
+            }
         }
 
         return handler;

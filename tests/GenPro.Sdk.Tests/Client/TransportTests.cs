@@ -46,11 +46,12 @@ public sealed class TransportTests : IDisposable
         e.InnerException.Should().BeOfType<HttpRequestException>();
     }
 
-    [Fact]
-    public async Task A_timeout_is_a_connection_exception_not_a_cancellation()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_timeout_is_a_connection_exception_not_a_cancellation(string path)
     {
         using var silent = new SilentServer();
-        using var client = new GenProClient(new GenProClientOptions
+        using var client = ClientPaths.Create(path, new GenProClientOptions
         {
             ApiKey = ApiServer.ApiKey,
             BaseAddress = silent.BaseAddress,

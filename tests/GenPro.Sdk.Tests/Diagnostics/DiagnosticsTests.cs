@@ -17,24 +17,21 @@ public sealed class DiagnosticsTests : IDisposable
 
     public void Dispose() => _api.Dispose();
 
-    [Fact]
-    public async Task Logs_at_every_level_never_contain_a_key_even_when_the_server_echoes_it()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task Logs_at_every_level_never_contain_a_key_even_when_the_server_echoes_it(string path)
     {
         _api.RespondInTurn("POST", "/v1/agents", Status(429), Status(422, Samples.Error($"Key {ApiServer.ApiKey} rejected {ProviderKey}", "validation_error")));
         _api.Respond("GET", "/v1/agents", 200, "[]");
-        using var host = AddGenProClientTests.BuildHost([], (s, _) =>
-        {
-            s.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-            s.AddGenProClient(o => { o.ApiKey = ApiServer.ApiKey; o.BaseAddress = _api.BaseAddress; o.FastRetries(); });
-        });
-        await host.StartAsync();
-        var agents = host.Services.GetRequiredService<IAgentsClient>();
+        using var logging = FakeLogging(out var logs);
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries(), logging);
+        var agents = client.Agents;
 
         await agents.ListAsync();
         await FluentActions.Awaiting(() => agents.CreateAsync(new CreateAgentRequest { Name = "X", ElevenLabsApiKey = ProviderKey }))
             .Should().ThrowAsync<GenProValidationException>();
 
-        var records = host.Services.GetFakeLogCollector().GetSnapshot();
+        var records = logs.GetSnapshot();
         var text = string.Join("\n", records.Select(r => r.Message + " " + string.Join(",", r.StructuredState ?? [])));
         text.Should().Contain("GenPro Agents.List starting")
             .And.Contain("GenPro Agents.List: GET /v1/agents answered 200")

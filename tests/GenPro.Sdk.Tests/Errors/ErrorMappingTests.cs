@@ -93,13 +93,15 @@ public sealed class ErrorMappingTests : IDisposable
         e.RetryAfter.Should().Be(TimeSpan.FromSeconds(7));
     }
 
-    [Fact]
-    public async Task A_long_error_body_is_capped_and_an_echoed_key_is_scrubbed()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_long_error_body_is_capped_and_an_echoed_key_is_scrubbed(string path)
     {
         var body = "{\"error\": \"bad key " + ApiServer.ApiKey + "\", \"padding\": \"" + new string('x', 10_000) + "\"}";
         _api.Respond("GET", "/v1/agents", 401, body);
 
-        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProAuthenticationException>()).Which;
+        using var client = ClientPaths.Create(path, _api.Options());
+        var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProAuthenticationException>()).Which;
 
         e.ResponseBody!.Length.Should().Be(GenProApiException.MaxResponseBodyLength);
         e.ResponseBody.Should().StartWith("{\"error\": \"bad key [REDACTED]\"");
@@ -107,13 +109,15 @@ public sealed class ErrorMappingTests : IDisposable
         e.ToString().Should().NotContain(ApiServer.ApiKey);
     }
 
-    [Fact]
-    public async Task Provider_keys_echoed_in_an_error_are_scrubbed_from_message_and_body()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task Provider_keys_echoed_in_an_error_are_scrubbed_from_message_and_body(string path)
     {
         _api.Respond("POST", "/v1/agents", 422,
             """{"error": "ElevenLabs rejected el_live_secret_1 and Hume rejected hume_live_secret_2", "error_code": "invalid_api_key"}""");
 
-        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.CreateAsync(new CreateAgentRequest
+        using var client = ClientPaths.Create(path, _api.Options());
+        var e = (await FluentActions.Awaiting(() => client.Agents.CreateAsync(new CreateAgentRequest
         {
             Name = "A",
             ElevenLabsApiKey = "el_live_secret_1",

@@ -9,11 +9,12 @@ public sealed class CircuitBreakerTests : IDisposable
 
     public void Dispose() => _api.Dispose();
 
-    [Fact]
-    public async Task A_hundred_failed_attempts_open_the_circuit_and_later_calls_are_not_sent()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_hundred_failed_attempts_open_the_circuit_and_later_calls_are_not_sent(string path)
     {
         _api.Respond("GET", "/v1/agents/42", 503);
-        using var client = new GenProClient(_api.Options().FastRetries(maxRetries: 0));
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries(maxRetries: 0));
 
         // The policy breaks after at least 100 attempts in 30 s of which at least 10 % failed.
         for (var i = 0; i < 100; i++)
@@ -27,13 +28,14 @@ public sealed class CircuitBreakerTests : IDisposable
         _api.Requests.Should().HaveCount(100, "the open circuit answers without sending");
     }
 
-    [Fact]
-    public async Task With_the_breaker_off_every_call_is_sent()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task With_the_breaker_off_every_call_is_sent(string path)
     {
         _api.Respond("GET", "/v1/agents/42", 503);
         var options = _api.Options().FastRetries(maxRetries: 0);
         options.Retry.CircuitBreakerEnabled = false;
-        using var client = new GenProClient(options);
+        using var client = ClientPaths.Create(path, options);
 
         for (var i = 0; i < 101; i++)
         {

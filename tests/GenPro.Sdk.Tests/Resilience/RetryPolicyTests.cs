@@ -7,7 +7,10 @@ using static GenPro.Sdk.Tests.Infrastructure.Scenarios;
 
 namespace GenPro.Sdk.Tests.Resilience;
 
-/// <summary>The retry policy over the wire: what is retried, how often, after how long, and what surfaces when it gives up.</summary>
+/// <summary>
+/// The retry policy over the wire, row by row of the README's retry table, for a constructed client and one from
+/// <c>AddGenProClient</c> alike: what is retried, how often, after how long, and what surfaces when it gives up.
+/// </summary>
 public sealed class RetryPolicyTests : IDisposable
 {
     private const string CreateBody = """{"agent": {"id": 43, "name": "ProductReviewer"}}""";
@@ -15,11 +18,27 @@ public sealed class RetryPolicyTests : IDisposable
 
     public void Dispose() => _api.Dispose();
 
-    [Fact]
-    public async Task GET_is_retried_through_two_503s_to_success()
+    public static TheoryData<string> Paths => ClientPaths.Both;
+
+    public static TheoryData<string, string, int> TransientStatuses => ClientPaths.Cross(
+        [.. new[] { "GET", "DELETE" }.SelectMany(m => new[] { 408, 429, 500, 502, 503, 504 }.Select(s => (m, s)))]);
+
+    public static TheoryData<string, string, int> OtherStatuses => ClientPaths.Cross(
+        [.. new[] { "GET", "DELETE" }.SelectMany(m => new[] { 401, 403, 404, 422, 501 }.Select(s => (m, s)))]);
+
+    public static TheoryData<string, string, int> WriteServerErrors => ClientPaths.Cross(
+        [.. new[] { "POST", "PATCH" }.SelectMany(m => new[] { 500, 502, 503, 504 }.Select(s => (m, s)))]);
+
+    public static TheoryData<string, string> Writes => ClientPaths.Cross("POST", "PATCH");
+
+    public static TheoryData<string, int> RetriedStatuses => ClientPaths.Cross(429, 503);
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task GET_is_retried_through_two_503s_to_success(string path)
     {
         _api.RespondInTurn("GET", "/v1/agents/42", Status(503), Status(503), Status(200, Samples.Agent));
-        using var client = new GenProClient(_api.Options().FastRetries());
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries());
 
         var agent = await client.Agents.GetAsync(42);
 
@@ -28,37 +47,48 @@ public sealed class RetryPolicyTests : IDisposable
     }
 
     [Theory]
-    [InlineData(408)]
-    [InlineData(429)]
-    [InlineData(500)]
-    [InlineData(502)]
-    [InlineData(504)]
-    public async Task DELETE_is_retried_on_transient_statuses(int status)
+    [MemberData(nameof(TransientStatuses))]
+    public async Task GET_and_DELETE_are_retried_on_transient_statuses(string path, string method, int status)
     {
-        _api.RespondInTurn("DELETE", "/v1/agents/42", Status(status), Status(204));
-        using var client = new GenProClient(_api.Options().FastRetries());
+        _api.RespondInTurn(method, Route(method), Status(status), Success(method));
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries());
 
-        await client.Agents.DeleteAsync(42);
+        await Call(client, method);
 
         _api.Requests.Should().HaveCount(2);
     }
 
-    [Fact]
-    public async Task GET_is_not_retried_on_a_client_error()
+    [Theory]
+    [MemberData(nameof(OtherStatuses))]
+    public async Task GET_and_DELETE_are_not_retried_on_other_statuses(string path, string method, int status)
+    {
+        _api.Respond(method, Route(method), status, Samples.Error("No", "some_error"));
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries());
+
+        (await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowAsync<GenProApiException>())
+            .Which.StatusCode.Should().Be((HttpStatusCode)status);
+
+        _api.Requests.Should().HaveCount(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task GET_is_not_retried_on_a_client_error(string path)
     {
         _api.Respond("GET", "/v1/agents/42", 404, Samples.Error("Agent not found", "agent_not_found"));
-        using var client = new GenProClient(_api.Options().FastRetries());
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries());
 
         await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProNotFoundException>();
 
         _api.Requests.Should().HaveCount(1);
     }
 
-    [Fact]
-    public async Task When_retries_run_out_the_last_responses_typed_exception_surfaces()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task When_retries_run_out_the_last_responses_typed_exception_surfaces(string path)
     {
         _api.RespondInTurn("GET", "/v1/agents", Status(503), Status(502), Status(500, Samples.Error("Boom", null)));
-        using var client = new GenProClient(_api.Options().FastRetries(maxRetries: 2));
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries(maxRetries: 2));
 
         var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProServerException>()).Which;
 
@@ -67,8 +97,9 @@ public sealed class RetryPolicyTests : IDisposable
         _api.Requests.Should().HaveCount(3);
     }
 
-    [Fact]
-    public async Task Retry_after_seconds_sets_the_delay()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Retry_after_seconds_sets_the_delay(string path)
     {
         _api.RespondInTurn(
             "GET",
@@ -79,7 +110,7 @@ public sealed class RetryPolicyTests : IDisposable
         var options = _api.Options();
         options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
         using var logging = FakeLogging(out var logs);
-        using var client = new GenProClient(options, null, logging, time);
+        using var client = ClientPaths.Create(path, options, logging, time);
 
         var call = client.Agents.GetAsync(42);
         await logs.FirstRetryAsync();
@@ -101,52 +132,53 @@ public sealed class RetryPolicyTests : IDisposable
         _api.Requests.Should().HaveCount(2);
     }
 
-    [Fact]
-    public async Task POST_is_not_retried_on_a_5xx()
+    [Theory]
+    [MemberData(nameof(WriteServerErrors))]
+    public async Task POST_and_PATCH_are_not_retried_on_a_5xx(string path, string method, int status)
     {
-        _api.Respond("POST", "/v1/agents", 503);
-        using var client = new GenProClient(_api.Options().FastRetries());
+        _api.Respond(method, Route(method), status);
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries());
 
-        await FluentActions.Awaiting(() => client.Agents.CreateAsync(new CreateAgentRequest { Name = "ProductReviewer" }))
-            .Should().ThrowExactlyAsync<GenProServerException>();
+        await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProServerException>();
 
         _api.Requests.Should().HaveCount(1);
     }
 
-    [Fact]
-    public async Task POST_is_retried_on_429_and_sends_the_same_body_again()
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task POST_and_PATCH_are_retried_on_429_and_send_the_same_body_again(string path, string method)
     {
-        _api.RespondInTurn("POST", "/v1/agents", Status(429), Status(201, CreateBody));
-        using var client = new GenProClient(_api.Options().FastRetries());
+        _api.RespondInTurn(method, Route(method), Status(429), Success(method));
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries());
 
-        var agent = await client.Agents.CreateAsync(new CreateAgentRequest { Name = "ProductReviewer" });
+        await Call(client, method);
 
-        agent.Id.Should().Be(43);
         var requests = _api.Requests;
         requests.Should().HaveCount(2);
-        requests[1].RequestMessage!.Body.Should().Be(requests[0].RequestMessage!.Body).And.Contain("ProductReviewer");
+        requests[1].RequestMessage!.Body.Should().Be(requests[0].RequestMessage!.Body).And.Contain("\"name\"");
     }
 
-    [Fact]
-    public async Task PATCH_is_not_retried_when_the_connection_drops_after_sending()
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task POST_and_PATCH_are_not_retried_when_the_connection_drops_after_sending(string path, string method)
     {
         using var dropping = new DroppingServer();
         var options = new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = dropping.BaseAddress }.FastRetries();
-        using var client = new GenProClient(options);
+        using var client = ClientPaths.Create(path, options);
 
-        await FluentActions.Awaiting(() => client.Agents.UpdateAsync(42, new UpdateAgentRequest { Name = "TrendBot v2" }))
-            .Should().ThrowExactlyAsync<GenProConnectionException>();
+        await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProConnectionException>();
 
         dropping.Requests.Should().Be(1);
     }
 
-    [Fact]
-    public async Task GET_is_retried_when_the_connection_drops_after_sending()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task GET_is_retried_when_the_connection_drops_after_sending(string path)
     {
         using var dropping = new DroppingServer();
         using var logging = FakeLogging(out var logs);
         var options = new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = dropping.BaseAddress }.FastRetries(maxRetries: 2);
-        using var client = new GenProClient(options, null, logging);
+        using var client = ClientPaths.Create(path, options, logging);
 
         await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>();
 
@@ -155,45 +187,96 @@ public sealed class RetryPolicyTests : IDisposable
         dropping.Requests.Should().BeGreaterThanOrEqualTo(3);
     }
 
-    [Fact]
-    public async Task POST_is_retried_when_the_connection_is_refused()
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task POST_and_PATCH_are_retried_when_the_connection_is_refused(string path, string method)
     {
         using var logging = FakeLogging(out var logs);
         var options = new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/v1/") }.FastRetries(maxRetries: 2);
-        using var client = new GenProClient(options, null, logging);
+        using var client = ClientPaths.Create(path, options, logging);
 
-        var e = (await FluentActions.Awaiting(() => client.Agents.CreateAsync(new CreateAgentRequest { Name = "X" }))
-            .Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+        var e = (await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Create failed: the connection could not be established.");
-        logs.Retries().Select(r => r.Message).Should().HaveCount(2).And.AllSatisfy(m => m.Should().Contain("POST /v1/agents: retry").And.Contain("HttpRequestException"));
+        e.Message.Should().EndWith("failed: the connection could not be established.");
+        logs.Retries().Select(r => r.Message).Should().HaveCount(2)
+            .And.AllSatisfy(m => m.Should().Contain($"{method} {Route(method)}: retry").And.Contain("HttpRequestException"));
     }
 
-    [Fact]
-    public async Task Zero_retries_sends_once()
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task POST_and_PATCH_are_not_retried_after_a_timeout(string path, string method)
+    {
+        using var silent = new SilentServer();
+        using var logging = FakeLogging(out var logs);
+        var options = new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = silent.BaseAddress, Timeout = TimeSpan.FromMilliseconds(300) }.FastRetries();
+        options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+        using var client = ClientPaths.Create(path, options, logging);
+
+        var e = (await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+
+        e.Message.Should().EndWith("failed: the request timed out.");
+        logs.Retries().Should().BeEmpty("a write has no attempt timeout and is not retried after the total one");
+    }
+
+    [Theory]
+    [MemberData(nameof(RetriedStatuses))]
+    public async Task A_body_that_cannot_be_sent_twice_is_never_retried(string path, int status)
+    {
+        using var server = new RawHttpServer { Status = status };
+        using var client = ClientPaths.Create(path, ApiServer.FastOptions(server.BaseAddress));
+
+        await FluentActions.Awaiting(() => client.Avatars.UploadAsync(42, AvatarUpload.FromStream(new Images.NonSeekableStream(Images.Png), "face.png")))
+            .Should().ThrowAsync<GenProApiException>();
+
+        server.Requests.Should().ContainSingle();
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Zero_retries_sends_once(string path)
     {
         _api.Respond("GET", "/v1/agents", 503);
-        using var client = new GenProClient(_api.Options().FastRetries(maxRetries: 0));
+        using var client = ClientPaths.Create(path, _api.Options().FastRetries(maxRetries: 0));
 
         await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProServerException>();
 
         _api.Requests.Should().HaveCount(1);
     }
 
-    [Fact]
-    public async Task An_attempt_timeout_on_GET_is_retried_and_the_total_timeout_ends_the_call()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task An_attempt_timeout_on_GET_is_retried_and_the_total_timeout_ends_the_call(string path)
     {
         using var silent = new SilentServer();
         using var logging = FakeLogging(out var logs);
         var options = new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = silent.BaseAddress, Timeout = TimeSpan.FromMilliseconds(400) }.FastRetries(maxRetries: 10);
         options.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(50);
-        using var client = new GenProClient(options, null, logging);
+        using var client = ClientPaths.Create(path, options, logging);
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
         e.Message.Should().Be("Agents.Get failed: the request timed out.");
         logs.Retries().Should().NotBeEmpty().And.AllSatisfy(r => r.Message.Should().EndWith("after TimeoutRejectedException"));
     }
+
+    private static string Route(string method) => method == "POST" ? "/v1/agents" : "/v1/agents/42";
+
+    private static IResponseBuilder Success(string method) => method switch
+    {
+        "GET" => Status(200, Samples.Agent),
+        "DELETE" => Status(204),
+        "POST" => Status(201, CreateBody),
+        _ => Status(200, Samples.UpdatedAgent),
+    };
+
+    private static Task Call(TestClient client, string method) => method switch
+    {
+        "GET" => client.Agents.GetAsync(42),
+        "DELETE" => client.Agents.DeleteAsync(42),
+        "POST" => client.Agents.CreateAsync(new CreateAgentRequest { Name = "ProductReviewer" }),
+        "PATCH" => client.Agents.UpdateAsync(42, new UpdateAgentRequest { Name = "TrendBot v2" }),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
+    };
 
     private static int FreePort()
     {

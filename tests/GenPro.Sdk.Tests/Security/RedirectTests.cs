@@ -19,13 +19,15 @@ public sealed class RedirectTests : IDisposable
         _elsewhere.Dispose();
     }
 
-    [Fact]
-    public async Task A_cross_origin_redirect_is_followed_without_the_key()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_cross_origin_redirect_is_followed_without_the_key(string path)
     {
+        using var client = ClientPaths.Create(path, _api.Options());
         Redirect("GET", "/v1/agents", 302, $"{_elsewhere.Server.Url}/v1/agents");
         _elsewhere.Respond("GET", "/v1/agents", 200, "[]");
 
-        await _api.Client.Agents.ListAsync();
+        await client.Agents.ListAsync();
 
         _api.SingleRequest().Headers!["X-API-Key"].Should().Equal(ApiServer.ApiKey);
         var hop = _elsewhere.SingleRequest();
@@ -33,13 +35,15 @@ public sealed class RedirectTests : IDisposable
         hop.Headers["User-Agent"].Single().Should().StartWith("GenPro.Sdk/");
     }
 
-    [Fact]
-    public async Task A_same_origin_307_keeps_the_key_the_method_and_the_body()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_same_origin_307_keeps_the_key_the_method_and_the_body(string path)
     {
+        using var client = ClientPaths.Create(path, _api.Options());
         Redirect("POST", "/v1/agents", 307, "/v1/agents-moved");
         _api.Respond("POST", "/v1/agents-moved", 201, Samples.CreatedAgent);
 
-        var agent = await _api.Client.Agents.CreateAsync(new CreateAgentRequest { Name = "A" });
+        var agent = await client.Agents.CreateAsync(new CreateAgentRequest { Name = "A" });
 
         agent.Id.Should().Be(43);
         var requests = _api.Requests.Select(r => r.RequestMessage!).ToList();
@@ -52,13 +56,15 @@ public sealed class RedirectTests : IDisposable
         });
     }
 
-    [Fact]
-    public async Task A_303_turns_the_request_into_a_get_without_body()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_303_turns_the_request_into_a_get_without_body(string path)
     {
+        using var client = ClientPaths.Create(path, _api.Options());
         Redirect("PATCH", "/v1/agents/42", 303, "/v1/agents/42");
         _api.Respond("GET", "/v1/agents/42", 200, """{"agent": {"id": 42, "name": "A"}}""");
 
-        var agent = await _api.Client.Agents.UpdateAsync(42, new UpdateAgentRequest { Name = "A" });
+        var agent = await client.Agents.UpdateAsync(42, new UpdateAgentRequest { Name = "A" });
 
         agent.Name.Should().Be("A");
         var hop = _api.Requests[1].RequestMessage!;
@@ -66,23 +72,27 @@ public sealed class RedirectTests : IDisposable
         hop.BodyAsBytes.Should().BeNullOrEmpty();
     }
 
-    [Fact]
-    public async Task A_redirect_loop_stops_after_five_hops_with_an_api_exception()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_redirect_loop_stops_after_five_hops_with_an_api_exception(string path)
     {
+        using var client = ClientPaths.Create(path, _api.Options());
         Redirect("GET", "/v1/agents", 302, "/v1/agents");
 
-        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
+        var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
 
         e.StatusCode.Should().Be(HttpStatusCode.Found);
         _api.Requests.Should().HaveCount(1 + RedirectHandler.MaxRedirects);
     }
 
-    [Fact]
-    public async Task A_redirect_without_location_is_an_api_exception()
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_redirect_without_location_is_an_api_exception(string path)
     {
+        using var client = ClientPaths.Create(path, _api.Options());
         _api.Respond("GET", "/v1/agents", 302);
 
-        var e = (await FluentActions.Awaiting(() => _api.Client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
+        var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
 
         e.Message.Should().Be("GET /v1/agents answered 302 Found");
         _api.Requests.Should().HaveCount(1);
@@ -113,34 +123,84 @@ public sealed class RedirectTests : IDisposable
         RedirectHandler.NextRequest(request, response).Should().BeNull();
     }
 
-    [Fact]
-    public async Task A_caller_handler_that_follows_redirects_is_switched_to_the_sdks_own_redirects()
+    public static TheoryData<string, string> CallerHandlers => ClientPaths.Cross(
+        "SocketsHttpHandler", "HttpClientHandler", "DelegatingHandler over HttpClientHandler", "two DelegatingHandlers over SocketsHttpHandler");
+
+    [Theory]
+    [MemberData(nameof(CallerHandlers))]
+    public async Task A_caller_handler_that_follows_redirects_is_switched_to_the_sdks_own_redirects(string path, string kind)
     {
         Redirect("GET", "/v1/agents", 302, $"{_elsewhere.Server.Url}/v1/agents");
         _elsewhere.Respond("GET", "/v1/agents", 200, "[]");
-        using var handler = new SocketsHttpHandler();
+        using var handler = CallerHandler(kind, out var sender);
 
-        using var client = new GenProClient(_api.Options(), handler);
-        await client.Agents.ListAsync();
+        using (var client = ClientPaths.Create(path, _api.Options(), handler: handler))
+        {
+            await client.Agents.ListAsync();
+        }
 
-        handler.AllowAutoRedirect.Should().BeFalse();
+        AllowsAutoRedirect(sender).Should().BeFalse();
+        _api.SingleRequest().Headers!["X-API-Key"].Should().Equal(ApiServer.ApiKey);
         _elsewhere.SingleRequest().Headers!.Keys.Should().NotContain("X-API-Key");
     }
 
-    [Fact]
-    public async Task A_used_handler_that_follows_redirects_is_refused()
+    [Theory]
+    [MemberData(nameof(CallerHandlers))]
+    public async Task A_used_handler_that_follows_redirects_is_refused(string path, string kind)
     {
         _api.Respond("GET", "/v1/agents", 200, "[]");
-        using var handler = new SocketsHttpHandler();
+        using var handler = CallerHandler(kind, out var sender);
         using (var warmup = new HttpClient(handler, disposeHandler: false))
         {
             await warmup.GetAsync(new Uri(_api.BaseAddress, "agents"));
         }
 
-        var act = () => new GenProClient(_api.Options(), handler);
+        var act = () => ClientPaths.Create(path, _api.Options(), handler: handler).Dispose();
 
-        act.Should().ThrowExactly<ArgumentException>().Which.ParamName.Should().Be("handler");
+        if (path == ClientPaths.DependencyInjection && handler == sender)
+        {
+            // IHttpClientFactory refuses it before the SDK looks: it sets its meter factory on the primary handler.
+            act.Should().ThrowExactly<InvalidOperationException>().Which.Message.Should().Contain("already started");
+        }
+        else
+        {
+            var e = act.Should().ThrowExactly<ArgumentException>().Which;
+            e.ParamName.Should().Be("handler");
+            e.Message.Should().Contain("has already sent requests").And.Contain("set AllowAutoRedirect = false");
+        }
+
+        _elsewhere.Requests.Should().BeEmpty();
     }
+
+    /// <summary>A caller's handler of the given kind, and the handler at the bottom of it that does the sending.</summary>
+    private static HttpMessageHandler CallerHandler(string kind, out HttpMessageHandler sender)
+    {
+        switch (kind)
+        {
+            case "SocketsHttpHandler":
+                sender = new SocketsHttpHandler();
+                return sender;
+            case "HttpClientHandler":
+                sender = new HttpClientHandler();
+                return sender;
+            case "DelegatingHandler over HttpClientHandler":
+                sender = new HttpClientHandler();
+                return new PassThroughHandler { InnerHandler = sender };
+            default:
+                sender = new SocketsHttpHandler();
+                return new PassThroughHandler { InnerHandler = new PassThroughHandler { InnerHandler = sender } };
+        }
+    }
+
+    private static bool AllowsAutoRedirect(HttpMessageHandler handler) => handler switch
+    {
+        SocketsHttpHandler sockets => sockets.AllowAutoRedirect,
+        HttpClientHandler client => client.AllowAutoRedirect,
+        _ => throw new ArgumentOutOfRangeException(nameof(handler)),
+    };
+
+    /// <summary>A caller's own handler in front of the one that sends, as a logging or proxy-auth handler would be.</summary>
+    private sealed class PassThroughHandler : DelegatingHandler;
 
     private void Redirect(string method, string path, int status, string location) =>
         _api.Server.Given(Request.Create().WithPath(path).UsingMethod(method))

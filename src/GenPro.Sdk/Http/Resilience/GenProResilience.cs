@@ -9,18 +9,27 @@ using Polly.Timeout;
 namespace GenPro.Sdk.Http.Resilience;
 
 /// <summary>
-/// The SDK's one resilience policy, used by both the constructors (<see cref="CreateHandler"/>) and dependency injection
-/// (<c>AddResilienceHandler</c>). Outermost first: total timeout, retry, circuit breaker, attempt timeout.
+/// The SDK's one resilience policy, in the handler <see cref="GenProPipeline.CreateHandlers"/> puts outermost for both
+/// the constructors and dependency injection. Outermost first: total timeout, retry, circuit breaker, attempt timeout.
 /// </summary>
 internal static class GenProResilience
 {
     public const string PipelineName = "GenPro";
 
-    /// <summary>A handler that runs the policy around its inner handler, for clients built without dependency injection.</summary>
-    public static ResilienceHandler CreateHandler(GenProClientOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <summary>
+    /// A handler that runs the policy around its inner handler, for both construction paths. With a
+    /// <paramref name="telemetry"/> factory, Polly reports its own events there too (logs and the <c>Polly</c> meter).
+    /// </summary>
+    public static ResilienceHandler CreateHandler(
+        GenProClientOptions options, TimeProvider timeProvider, ILogger logger, ILoggerFactory? telemetry = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
         Configure(builder, options, timeProvider, logger);
+        if (telemetry is not null)
+        {
+            builder.ConfigureTelemetry(telemetry);
+        }
+
         return new ResilienceHandler(builder.Build());
     }
 
