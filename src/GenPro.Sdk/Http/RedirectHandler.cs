@@ -7,8 +7,9 @@ namespace GenPro.Sdk.Http;
 /// redirect names (it strips only <c>Authorization</c>). It sits outside <see cref="ApiKeyHandler"/>, so every hop is
 /// stamped afresh: same-origin hops carry the key, cross-origin hops are followed without it. A downgrade from https
 /// to http is never followed, nor a redirect without <c>Location</c>, nor more than <see cref="MaxRedirects"/> hops,
-/// nor one that would need to re-send a body that cannot be read twice: those responses go back to the caller
-/// as they are, and become a <see cref="GenProApiException"/>.
+/// nor one that would need to re-send a body that cannot be read twice, nor one that would re-send a body to another
+/// origin (a create or update body carries the ElevenLabs and Hume AI keys): those responses go back to the caller
+/// as they are, and become a <see cref="GenProApiException"/> whose message says why the redirect was not followed.
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {
@@ -47,8 +48,9 @@ internal sealed class RedirectHandler : DelegatingHandler
         var toGet = (status == 303 && request.Method != HttpMethod.Head)
                     || (status is 301 or 302 && request.Method == HttpMethod.Post);
         var content = toGet ? null : request.Content;
-        if (content is not null && RequestOptionKeys.HasNonReplayableBody(request))
+        if (content is not null && RefusalToResend(request, target) is { } refusal)
         {
+            request.Options.Set(RequestOptionKeys.RedirectRefusal, refusal);
             return null;
         }
 
@@ -69,5 +71,20 @@ internal sealed class RedirectHandler : DelegatingHandler
         }
 
         return next;
+    }
+
+    /// <summary>Why the body of <paramref name="request"/> must not be sent again to <paramref name="target"/>; null when it may.</summary>
+    private static string? RefusalToResend(HttpRequestMessage request, Uri target)
+    {
+        if (!ApiKeyHandler.IsSameOrigin(request.RequestUri!, target))
+        {
+            // Every cross-origin body re-send is refused, not only those known to carry a key: simpler to reason about.
+            return "it would re-send the request body to another origin, and a request body may carry secrets "
+                   + "(the ElevenLabs and Hume AI keys of a create or update), so it never leaves the API's origin.";
+        }
+
+        return RequestOptionKeys.HasNonReplayableBody(request)
+            ? "it would re-send a request body read from a stream that cannot be read twice."
+            : null;
     }
 }
