@@ -32,14 +32,16 @@ internal static class ApiErrorFactory
         var (errorMessage, errorCode, isErrorBody) = ParseErrorBody(body);
         var requestSecrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
 
-        // Cut before scrubbing, so a key cut in two by the cap is still found (SecretScrubber removes a trailing part).
+        // Scrubbed, cut to what the exception keeps, and scrubbed again: a key the cut splits in two is removed too.
+        body = scrubber.Scrub(body, requestSecrets);
         body = scrubber.Scrub(body is { Length: > GenProApiException.MaxResponseBodyLength } ? body[..GenProApiException.MaxResponseBodyLength] : body, requestSecrets);
         errorMessage = scrubber.Scrub(errorMessage, requestSecrets);
         errorCode = scrubber.Scrub(errorCode, requestSecrets);
         var status = response.StatusCode;
         var message = new StringBuilder()
             .Append(Describe(response, scrubber)).Append(" answered ").Append((int)status).Append(' ').Append(status);
-        if (RequestOptionKeys.RedirectRefusalOf(response.RequestMessage) is { } refusal)
+        var refusal = RequestOptionKeys.RedirectRefusalOf(response.RequestMessage);
+        if (refusal is not null)
         {
             message.Append(", a redirect the SDK did not follow: ").Append(refusal);
         }
@@ -53,7 +55,7 @@ internal static class ApiErrorFactory
         {
             message.Append(": ").Append(errorMessage);
         }
-        else if (!string.IsNullOrEmpty(body) && !isErrorBody)
+        else if (!string.IsNullOrEmpty(body) && !isErrorBody && refusal is null)
         {
             message.Append(" with a body that is not a GEN error (")
                 .Append(response.Content.Headers.ContentType?.MediaType ?? "no content type")

@@ -94,7 +94,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             e = ScrubbedExceptions.Of(e, scrubber, null);
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
-                : deadline.Expired ? deadline.TimedOut(operation, e) : TransportErrors.ToConnectionException(operation, e);
+                : TransportErrors.ToConnectionException(operation, e);
         }
 
         if (response.IsSuccessStatusCode)
@@ -109,6 +109,10 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             try
             {
                 error = await ApiErrorFactory.FromResponseAsync(response, scrubber, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (deadline.CallerCancelled)
+            {
+                throw deadline.Cancelled(e);
             }
             catch (OperationCanceledException e) when (deadline.Expired)
             {

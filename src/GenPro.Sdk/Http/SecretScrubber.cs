@@ -7,7 +7,7 @@ namespace GenPro.Sdk.Http;
 /// </summary>
 /// <remarks>
 /// A server may echo a secret in an escaped form, so each character of a secret also matches its JSON escapes
-/// (<c>\u003c</c> in either hex case, <c>\"</c>, <c>\\</c>, <c>\/</c>) and its percent-encoding (<c>%3C</c>/<c>%3c</c>,
+/// (<c>\u003c</c> in either hex case, <c>\"</c>, <c>\\</c>, <c>\/</c>; a backslash also as the slash a URL path makes of it) and its percent-encoding (<c>%3C</c>/<c>%3c</c>,
 /// the UTF-8 bytes of a non-ASCII character), in any mix. A secret cut off at the end of a text (a body capped
 /// mid-key) is removed too, once at least <see cref="MinTrailingMatch"/> of its characters are there.
 /// </remarks>
@@ -70,50 +70,51 @@ internal sealed class SecretScrubber(string apiKey)
     }
 
     /// <summary>Where a form of <paramref name="secret"/> starting at <paramref name="start"/> ends; -1 when none starts there.</summary>
-    private static int MatchAt(string text, int start, string secret)
+    private static int MatchAt(string text, int start, string secret) => MatchFrom(text, start, secret, 0);
+
+    /// <summary>
+    /// Matches <paramref name="secret"/> from its character <paramref name="s"/> on. A character can be written more than
+    /// one way at the same place (a backslash, raw, starts the escape <c>\\</c>), so each way is tried in turn; the
+    /// depth is the secret's length.
+    /// </summary>
+    private static int MatchFrom(string text, int position, string secret, int s)
     {
-        var position = start;
-        for (var s = 0; s < secret.Length; s++)
+        if (s == secret.Length)
         {
-            if (position == text.Length)
-            {
-                // The text ends inside the secret: remove what is there if it is enough to matter.
-                return s >= Math.Min(MinTrailingMatch, secret.Length) ? position : -1;
-            }
-
-            var next = MatchChar(text, position, secret[s]);
-            if (next < 0)
-            {
-                return -1;
-            }
-
-            position = next;
+            return position;
         }
 
-        return position;
-    }
-
-    /// <summary>Where one character <paramref name="c"/> written at <paramref name="at"/> ends, in any form; -1 when it is not there.</summary>
-    private static int MatchChar(string text, int at, char c)
-    {
-        var t = text[at];
-        if (t == c)
+        if (position == text.Length)
         {
-            return at + 1;
+            // The text ends inside the secret: remove what is there if it is enough to matter.
+            return s >= Math.Min(MinTrailingMatch, secret.Length) ? position : -1;
         }
 
-        if (t == '\\' && at + 1 < text.Length)
+        var c = secret[s];
+        var t = text[position];
+        int end;
+        if ((t == c || (c == '\\' && t == '/')) && (end = MatchFrom(text, position + 1, secret, s + 1)) >= 0)
         {
-            var escape = text[at + 1];
-            if (escape == 'u' && TryHex(text, at + 2, 4, out var unit) && unit == c)
+            // A slash stands for a backslash because Uri turns one in an http path into the other.
+            return end;
+        }
+
+        if (t == '\\' && position + 1 < text.Length)
+        {
+            var escape = text[position + 1];
+            if (escape == 'u' && TryHex(text, position + 2, 4, out var unit) && unit == c
+                && (end = MatchFrom(text, position + 6, secret, s + 1)) >= 0)
             {
-                return at + 6;
+                return end;
             }
 
-            return escape == c && (c is '"' or '\\' or '/') ? at + 2 : -1;
+            if (escape == c && (c is '"' or '\\' or '/') && (end = MatchFrom(text, position + 2, secret, s + 1)) >= 0)
+            {
+                return end;
+            }
         }
 
-        return t == '%' ? MatchPercent(text, at, c) : -1;
+        return t == '%' && MatchPercent(text, position, c) is var next and >= 0 ? MatchFrom(text, next, secret, s + 1) : -1;
     }
 
     /// <summary>Matches the percent-encoded UTF-8 bytes of <paramref name="c"/> (a lone surrogate has none and never matches).</summary>
