@@ -4,38 +4,38 @@ namespace GenPro.Sdk.Http;
 /// <see cref="GenProClientOptions.Timeout"/> over one whole operation: sending, retries, redirects and reading the
 /// body. The resilience policy's total timeout ends only the sending (the policy hands back the response once its
 /// headers are in), so a body that drips or never ends would otherwise run on with nothing but the caller's token.
+/// Disposing the client ends the operation too: disposing an <see cref="HttpClient"/> does not stop a body being read.
 /// </summary>
 internal sealed class OperationDeadline : IDisposable
 {
-    private readonly CancellationTokenSource? _timeout;
-    private readonly CancellationTokenRegistration _link;
+    private readonly CancellationTokenSource _cancel;
+    private readonly CancellationTokenRegistration _callerLink;
+    private readonly CancellationTokenRegistration _disposalLink;
+    private readonly CancellationToken _disposal;
     private readonly TimeSpan _limit;
 
-    public OperationDeadline(TimeSpan limit, TimeProvider timeProvider, CancellationToken caller)
+    public OperationDeadline(TimeSpan limit, TimeProvider timeProvider, CancellationToken caller, CancellationToken disposal)
     {
         Caller = caller;
+        _disposal = disposal;
         _limit = limit;
-        if (limit == Timeout.InfiniteTimeSpan)
-        {
-            Token = caller;
-            return;
-        }
-
-        _timeout = new CancellationTokenSource(limit, timeProvider);
-        _link = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _timeout);
-        Token = _timeout.Token;
+        _cancel = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, timeProvider);
+        _callerLink = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _cancel);
+        _disposalLink = disposal.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _cancel);
+        Token = _cancel.Token;
     }
 
     /// <summary>The caller's own token: its cancellation stays an <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Caller { get; }
 
-    /// <summary>Cancelled by the caller or when the time is up: what every step of the operation runs under.</summary>
+    /// <summary>Cancelled by the caller, by the client's disposal or when the time is up: what every step runs under.</summary>
     public CancellationToken Token { get; }
 
     public bool CallerCancelled => Caller.IsCancellationRequested;
 
     /// <summary>The time ran out (and the caller did not cancel first).</summary>
-    public bool Expired => _timeout is { IsCancellationRequested: true } && !Caller.IsCancellationRequested;
+    public bool Expired =>
+        _limit != Timeout.InfiniteTimeSpan && _cancel.IsCancellationRequested && !Caller.IsCancellationRequested && !_disposal.IsCancellationRequested;
 
     /// <summary>The caller's cancellation, with the caller's token on it (not the linked one the SDK ran under).</summary>
     public OperationCanceledException Cancelled(OperationCanceledException e) =>
@@ -49,7 +49,8 @@ internal sealed class OperationDeadline : IDisposable
 
     public void Dispose()
     {
-        _link.Dispose();
-        _timeout?.Dispose();
+        _callerLink.Dispose();
+        _disposalLink.Dispose();
+        _cancel.Dispose();
     }
 }

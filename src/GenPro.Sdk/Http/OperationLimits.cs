@@ -10,5 +10,5 @@ internal sealed record OperationLimits(TimeSpan Timeout, long MaxResponseBodySiz
     public static OperationLimits From(GenProClientOptions options, TimeProvider timeProvider) =>
         new(options.Timeout, options.MaxResponseBodySize, timeProvider);
 
-    public OperationDeadline StartDeadline(CancellationToken caller) => new(Timeout, TimeProvider, caller);
+    public OperationDeadline StartDeadline(CancellationToken caller, CancellationToken disposal) => new(Timeout, TimeProvider, caller, disposal);
 }

@@ -13,17 +13,23 @@ namespace GenPro.Sdk.Http;
 /// JSON metadata. State-passing overloads let callers use static lambdas, so no closure is allocated per call.
 /// Each operation is one span, one pair of logs and one measurement (<see cref="OperationScope"/>).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its token source is cancelled at disposal, never disposed: a call starting as the client is disposed may still link to it; it has no timer.")]
 internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly OperationLimits _limits = limits ?? OperationLimits.None;
+    private readonly CancellationTokenSource _disposal = new();
     private volatile bool _disposed;
 
     /// <summary>
-    /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight then end with
-    /// a connection exception that says why, and new calls are refused.
+    /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight, a body being
+    /// read included, then end with a connection exception that says why, and new calls are refused.
     /// </summary>
-    public void MarkDisposed() => _disposed = true;
+    public void MarkDisposed()
+    {
+        _disposed = true;
+        _disposal.Cancel();
+    }
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>.</summary>
     public async Task<T> RunAsync<TState, T>(
@@ -33,7 +39,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         JsonTypeInfo<T> bodyType,
         CancellationToken cancellationToken)
     {
-        using var deadline = _limits.StartDeadline(cancellationToken);
+        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
         using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
         return await ReadJsonAsync(response, bodyType, deadline).ConfigureAwait(false);
     }
@@ -49,7 +55,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         CancellationToken cancellationToken)
         where TResult : class
     {
-        using var deadline = _limits.StartDeadline(cancellationToken);
+        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
         using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
         var envelope = await ReadJsonAsync(response, envelopeType, deadline).ConfigureAwait(false);
         return unwrap(envelope)
@@ -63,7 +69,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken)
     {
-        using var deadline = _limits.StartDeadline(cancellationToken);
+        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
         using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
     }
 

@@ -13,7 +13,7 @@ namespace GenPro.Sdk.Tests.Security;
 /// <see cref="GenProApiException"/> and bounded allocations. These measure process-wide allocations, so they run alone.
 /// </summary>
 [Collection(MemoryMeasurements.Name)]
-public sealed class BodySizeTests
+public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string LimitText = "GenProClientOptions.MaxResponseBodySize (16777216 bytes, counted after decompression); the SDK stopped reading it.";
 
@@ -127,12 +127,14 @@ public sealed class BodySizeTests
         GenProClientOptions.DefaultMaxResponseBodySize.Should().Be(16 * 1024 * 1024);
     }
 
-    private static async Task<(Exception Error, TimeSpan Elapsed, long Allocated)> Measured(Func<Task> call)
+    private async Task<(Exception Error, TimeSpan Elapsed, long Allocated)> Measured(Func<Task> call)
     {
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var (e, elapsed) = await Timed(call);
-        return (e, elapsed, GC.GetTotalAllocatedBytes(precise: true) - before);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"ended after {elapsed.TotalSeconds:0.00} s, {allocated / (1024.0 * 1024):0.0} MiB allocated in the process");
+        return (e, elapsed, allocated);
     }
 
     /// <summary>Writes what it is given as HTTP/1.1 chunks; disposing it writes the last chunk.</summary>
