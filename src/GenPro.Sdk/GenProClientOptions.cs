@@ -22,8 +22,8 @@ public sealed class GenProClientOptions
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>
-    /// How long one SDK call may take in all, retries and waits included (100 seconds unless set); when it runs out the
-    /// call fails with <see cref="GenProConnectionException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// How long one SDK call may take in all, retries, waits and reading the response body included (100 seconds unless
+    /// set; every page of a listing gets its own); when it runs out the call fails with <see cref="GenProConnectionException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
     /// turns the limit off.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
