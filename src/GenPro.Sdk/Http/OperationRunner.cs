@@ -120,11 +120,14 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             {
                 throw deadline.Cancelled(e);
             }
-            catch (OperationCanceledException e) when (deadline.Expired)
+            catch (OperationCanceledException e)
             {
-                // An error body that drips past the deadline: the call still ends, saying it timed out.
+                // An error body that drips past the deadline, or the client disposed meanwhile: the call still ends, saying why.
                 scope.Failed(e);
-                throw deadline.TimedOut(ApiErrorFactory.Describe(response, scrubber), e);
+                var what = ApiErrorFactory.Describe(response, scrubber);
+                throw _disposed
+                    ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
+                    : deadline.TimedOut(what, e);
             }
 
             scope.Failed(response, error);
