@@ -71,6 +71,28 @@ public sealed class TimeoutTests
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
     }
 
+    [Theory]
+    [InlineData("Agents.Get")]
+    [InlineData("Agents.Create")]
+    [InlineData("Agents.Update")]
+    [InlineData("Agents.Delete")]
+    [InlineData("Avatars.List page 1")]
+    [InlineData("Avatars.Upload")]
+    [InlineData("Avatars.SetPrimary")]
+    [InlineData("Avatars.Delete")]
+    public async Task Every_endpoint_ends_at_the_timeout_against_a_server_that_never_answers(string operation)
+    {
+        using var silent = new SilentServer();
+        var options = ApiServer.FastOptions(silent.BaseAddress);
+        options.Timeout = Timeout;
+        using var client = new GenProClient(options);
+
+        var (e, elapsed) = await Timed(() => Call(client, operation));
+
+        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().Be($"{operation.Split(' ')[0]} failed: the request timed out.");
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+    }
+
     [Fact]
     public async Task An_error_body_that_drips_forever_ends_at_the_timeout()
     {
@@ -134,6 +156,18 @@ public sealed class TimeoutTests
                 break;
             case "Agents.Update":
                 await client.Agents.UpdateAsync(1, new UpdateAgentRequest { Name = "A" });
+                break;
+            case "Agents.Delete":
+                await client.Agents.DeleteAsync(1);
+                break;
+            case "Avatars.Upload":
+                await client.Avatars.UploadAsync(1, AvatarUpload.FromBytes(Images.Png, "a.png"));
+                break;
+            case "Avatars.SetPrimary":
+                await client.Avatars.SetPrimaryAsync(1, 2);
+                break;
+            case "Avatars.Delete":
+                await client.Avatars.DeleteAsync(1, 2);
                 break;
             default:
                 await foreach (var _ in client.Avatars.ListAsync(1))
