@@ -141,21 +141,51 @@ public sealed class SecretLeakTests
         AssertNoLeak(witness.Everything(e), key);
     }
 
+    public static TheoryData<string, Construction> GarbageHeads()
+    {
+        var data = new TheoryData<string, Construction>();
+        foreach (var head in new[]
+                 {
+                     "HTTP/1.1 200 {0}\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 {0} OK\r\nContent-Length: 0\r\n\r\n",
+                     "HTTP/1.1 200 OK\r\n{0}\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 200 OK\r\nX-Echo: {0}\r\nContent-Length: x{0}\r\n\r\n",
+                 })
+        {
+            data.Add(head, Construction.Constructor);
+            data.Add(head, Construction.DependencyInjection);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("HTTP/1.1 200 {0}\r\nContent-Length: 0\r\n\r\n")]
-    [InlineData("HTTP/1.1 {0} OK\r\nContent-Length: 0\r\n\r\n")]
-    [InlineData("HTTP/1.1 200 OK\r\n{0}\r\nContent-Length: 0\r\n\r\n")]
-    [InlineData("HTTP/1.1 200 OK\r\nX-Echo: {0}\r\nContent-Length: x{0}\r\n\r\n")]
-    public async Task A_garbage_head_quoting_the_key_is_a_typed_exception_that_does_not_quote_it(string head)
+    [MemberData(nameof(GarbageHeads))]
+    public async Task A_garbage_head_quoting_the_key_is_a_typed_exception_that_does_not_quote_it(string head, Construction construction)
     {
         using var server = new ScriptedHttpServer((_, stream) => Write(stream, string.Format(System.Globalization.CultureInfo.InvariantCulture, head, ApiServer.ApiKey)));
         using var witness = new Witness();
-        var options = Options(server, ApiServer.ApiKey);
-        options.Retry.MaxRetries = 0;
-        var client = witness.Client(options);
+        var client = witness.Client(Options(server, ApiServer.ApiKey), construction); // retried: the retry logs see each failure too
 
         var e = await Assert.ThrowsAnyAsync<GenProException>(() => client.Agents.GetAsync(1));
 
+        AssertNoLeak(witness.Everything(e), ApiServer.ApiKey);
+    }
+
+    [Theory]
+    [InlineData(Construction.Constructor)]
+    [InlineData(Construction.DependencyInjection)]
+    public async Task A_garbage_head_quoting_a_provider_key_is_a_typed_exception_that_does_not_quote_it(Construction construction)
+    {
+        const string eleven = "sk_eleven_garbage_0123456789";
+        using var server = new ScriptedHttpServer((_, stream) => Write(stream, $"HTTP/1.1 201 Created\r\n{eleven}\r\nContent-Length: 0\r\n\r\n"));
+        using var witness = new Witness();
+        var client = witness.Client(Options(server, ApiServer.ApiKey), construction);
+
+        var e = await Assert.ThrowsAsync<GenProConnectionException>(
+            () => client.Agents.CreateAsync(new CreateAgentRequest { Name = "A", ElevenLabsApiKey = eleven }));
+
+        e.Message.Should().StartWith("Agents.Create failed: ");
+        e.InnerException!.Message.Should().Contain("[REDACTED]");
+        AssertNoLeak(witness.Everything(e), eleven);
         AssertNoLeak(witness.Everything(e), ApiServer.ApiKey);
     }
 
