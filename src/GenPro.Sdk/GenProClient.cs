@@ -81,7 +81,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
         var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, loggerFactory);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
-        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger);
+        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger, timeProvider);
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
@@ -89,7 +89,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     {
         _httpClient = httpClient;
         _ownsHttpClient = false;
-        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, logger);
+        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, logger, TimeProvider.System);
     }
 
     internal static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
@@ -119,9 +119,10 @@ public sealed class GenProClient : IGenProClient, IDisposable
     public override string ToString() => $"GenProClient {{ BaseAddress = {_httpClient.BaseAddress} }}";
 
     /// <summary>The endpoint clients share one runner: one key scrubber, one logger.</summary>
-    private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(HttpClient httpClient, GenProClientOptions options, ILogger logger)
+    private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(
+        HttpClient httpClient, GenProClientOptions options, ILogger logger, TimeProvider timeProvider)
     {
-        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!), logger);
+        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!), logger, OperationLimits.From(options, timeProvider));
         return (
             new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner),
             new AvatarsClient(

@@ -22,11 +22,22 @@ public sealed class GenProClientOptions
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
     /// <summary>
-    /// How long one SDK call may take in all, retries and waits included (100 seconds unless set); when it runs out the
-    /// call fails with <see cref="GenProConnectionException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// How long one SDK call may take in all, retries, waits and reading the response body included (100 seconds unless
+    /// set; every page of a listing gets its own); when it runs out the call fails with <see cref="GenProConnectionException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
     /// turns the limit off.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The default of <see cref="MaxResponseBodySize"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBodySize = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest success body the SDK reads, in bytes, counted after decompression (16 MiB unless set). A body past
+    /// it ends the call with a <see cref="GenProApiException"/> instead of filling memory; a real response is far
+    /// smaller (a page of 20 avatars is a few KB; a list of a thousand agents about 1 MB). Error bodies are read
+    /// up to 64 KiB whatever this says.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
 
     /// <summary>Retries, attempt timeout and circuit breaker; see <see cref="GenProRetryOptions"/> for the defaults.</summary>
     public GenProRetryOptions Retry { get; set; } = new();
@@ -40,5 +51,5 @@ public sealed class GenProClientOptions
     /// <summary>Describes the options with the API key left out.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
-        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, ApplicationId = {ApplicationId}, Retry = {Retry} }}";
+        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, MaxResponseBodySize = {MaxResponseBodySize}, ApplicationId = {ApplicationId}, Retry = {Retry} }}";
 }

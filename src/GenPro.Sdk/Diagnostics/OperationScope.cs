@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GenPro.Sdk.Http;
 using Microsoft.Extensions.Logging;
 
 namespace GenPro.Sdk.Diagnostics;
@@ -13,14 +14,16 @@ internal sealed class OperationScope : IDisposable
 {
     private readonly string _operation;
     private readonly ILogger _logger;
+    private readonly SecretScrubber? _scrubber;
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
     private bool _ended;
 
-    private OperationScope(string operation, ILogger logger)
+    private OperationScope(string operation, ILogger logger, SecretScrubber? scrubber)
     {
         _operation = operation;
         _logger = logger;
+        _scrubber = scrubber;
         // Nothing is built for a span, log or measurement no one collects: with no listener an operation costs a
         // timestamp and this object, not a span name, a request path and a tag list per call.
         if (GenProTelemetry.Source.HasListeners())
@@ -32,7 +35,8 @@ internal sealed class OperationScope : IDisposable
         GenProLog.OperationStarting(logger, operation);
     }
 
-    public static OperationScope Start(string operation, ILogger logger) => new(operation, logger);
+    /// <summary>Starts the scope; <paramref name="scrubber"/> cleans the path and host a redirect chose before they are logged or tagged.</summary>
+    public static OperationScope Start(string operation, ILogger logger, SecretScrubber? scrubber = null) => new(operation, logger, scrubber);
 
     /// <summary>The API answered with a success status.</summary>
     public void Succeeded(HttpResponseMessage response)
@@ -78,6 +82,14 @@ internal sealed class OperationScope : IDisposable
     {
         var tags = new TagList { { "genpro.operation", _operation }, { "http.response.status_code", (int)response.StatusCode } };
         var uri = response.RequestMessage?.RequestUri;
+        if (uri is { IsAbsoluteUri: true } && _scrubber is not null && _scrubber.Reveals(uri.Host, RequestOptionKeys.SecretsOf(response.RequestMessage)))
+        {
+            // A redirect named a host that spells a key: the tags say only that it was redacted.
+            tags.Add("server.address", SecretScrubber.Redacted);
+            tags.Add("server.port", uri.Port);
+            uri = null;
+        }
+
         GenProTelemetry.AddServer(ref tags, uri);
         if (_activity is not null)
         {
@@ -101,8 +113,9 @@ internal sealed class OperationScope : IDisposable
         }
 
         var request = response.RequestMessage;
-        GenProLog.OperationAnswered(
-            _logger, _operation, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", (int)response.StatusCode, elapsed.TotalMilliseconds);
+        var path = request?.RequestUri?.AbsolutePath ?? "?";
+        path = _scrubber?.Scrub(path, RequestOptionKeys.SecretsOf(request)) ?? path;
+        GenProLog.OperationAnswered(_logger, _operation, request?.Method.Method ?? "?", path, (int)response.StatusCode, elapsed.TotalMilliseconds);
         return elapsed;
     }
 

@@ -31,11 +31,21 @@ internal static class ApiErrorFactory
 
         var (errorMessage, errorCode, isErrorBody) = ParseErrorBody(body);
         var requestSecrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
+
+        // Scrubbed, cut to what the exception keeps, and scrubbed again: a key the cut splits in two is removed too.
         body = scrubber.Scrub(body, requestSecrets);
+        body = scrubber.Scrub(body is { Length: > GenProApiException.MaxResponseBodyLength } ? body[..GenProApiException.MaxResponseBodyLength] : body, requestSecrets);
         errorMessage = scrubber.Scrub(errorMessage, requestSecrets);
+        errorCode = scrubber.Scrub(errorCode, requestSecrets);
         var status = response.StatusCode;
         var message = new StringBuilder()
-            .Append(Describe(response)).Append(" answered ").Append((int)status).Append(' ').Append(status);
+            .Append(Describe(response, scrubber)).Append(" answered ").Append((int)status).Append(' ').Append(status);
+        var refusal = RequestOptionKeys.RedirectRefusalOf(response.RequestMessage);
+        if (refusal is not null)
+        {
+            message.Append(", a redirect the SDK did not follow: ").Append(refusal);
+        }
+
         if (errorCode is not null)
         {
             message.Append(" (").Append(errorCode).Append(')');
@@ -45,22 +55,27 @@ internal static class ApiErrorFactory
         {
             message.Append(": ").Append(errorMessage);
         }
-        else if (!string.IsNullOrEmpty(body) && !isErrorBody)
+        else if (!string.IsNullOrEmpty(body) && !isErrorBody && refusal is null)
         {
             message.Append(" with a body that is not a GEN error (")
                 .Append(response.Content.Headers.ContentType?.MediaType ?? "no content type")
                 .Append("); see ResponseBody");
         }
 
-        return Create(message.ToString(), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
+        // The whole message once more: the content type and anything else quoted from the response.
+        return Create(scrubber.Scrub(message.ToString(), requestSecrets)!, status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
     }
 
     /// <summary>A success status whose body the SDK could not use.</summary>
-    public static GenProApiException UnreadableBody(HttpResponseMessage response, string problem, Exception? inner) =>
-        new(
-            $"{Describe(response)} answered {(int)response.StatusCode} {response.StatusCode}, but {problem}",
+    public static GenProApiException UnreadableBody(HttpResponseMessage response, SecretScrubber scrubber, string problem, Exception? inner)
+    {
+        // The problem may quote the body (a JSON error names the property it stopped at), and so may the inner exception.
+        var secrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
+        return new(
+            scrubber.Scrub($"{Describe(response)} answered {(int)response.StatusCode} {response.StatusCode}, but {problem}", secrets)!,
             response.StatusCode,
-            innerException: inner);
+            innerException: inner is null ? null : ScrubbedExceptions.Of(inner, scrubber, secrets));
+    }
 
     /// <summary>Chooses the exception type by <c>error_code</c> first, status second.</summary>
     public static GenProApiException Create(
@@ -88,6 +103,10 @@ internal static class ApiErrorFactory
             _ => new GenProApiException(message, status, code, error, body, inner),
         };
     }
+
+    /// <summary>The method and path of the last hop, scrubbed: a redirect chooses that path, and may have put a key in it.</summary>
+    internal static string Describe(HttpResponseMessage response, SecretScrubber scrubber) =>
+        scrubber.Scrub(Describe(response), RequestOptionKeys.SecretsOf(response.RequestMessage))!;
 
     /// <summary>"GET /v1/agents/42": the method and path, never the query or host.</summary>
     internal static string Describe(HttpResponseMessage response)

@@ -13,16 +13,23 @@ namespace GenPro.Sdk.Http;
 /// JSON metadata. State-passing overloads let callers use static lambdas, so no closure is allocated per call.
 /// Each operation is one span, one pair of logs and one measurement (<see cref="OperationScope"/>).
 /// </summary>
-internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger = null)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its token source is cancelled at disposal, never disposed: a call starting as the client is disposed may still link to it; it has no timer.")]
+internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly OperationLimits _limits = limits ?? OperationLimits.None;
+    private readonly CancellationTokenSource _disposal = new();
     private volatile bool _disposed;
 
     /// <summary>
-    /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight then end with
-    /// a connection exception that says why, and new calls are refused.
+    /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight, a body being
+    /// read included, then end with a connection exception that says why, and new calls are refused.
     /// </summary>
-    public void MarkDisposed() => _disposed = true;
+    public void MarkDisposed()
+    {
+        _disposed = true;
+        _disposal.Cancel();
+    }
 
     /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>.</summary>
     public async Task<T> RunAsync<TState, T>(
@@ -32,8 +39,9 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         JsonTypeInfo<T> bodyType,
         CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync(response, bodyType, cancellationToken).ConfigureAwait(false);
+        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
+        using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
+        return await ReadJsonAsync(response, bodyType, deadline).ConfigureAwait(false);
     }
 
     /// <summary>Sends the request and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
@@ -47,10 +55,11 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         CancellationToken cancellationToken)
         where TResult : class
     {
-        using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        var envelope = await ReadJsonAsync(response, envelopeType, cancellationToken).ConfigureAwait(false);
+        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
+        using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
+        var envelope = await ReadJsonAsync(response, envelopeType, deadline).ConfigureAwait(false);
         return unwrap(envelope)
-               ?? throw ApiErrorFactory.UnreadableBody(response, $"its body had no \"{expectedProperty}\" object.", null);
+               ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body had no \"{expectedProperty}\" object.", null);
     }
 
     /// <summary>Sends a request whose success carries no body worth reading (delete, upload, set-primary).</summary>
@@ -60,7 +69,8 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
+        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
+        using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -71,22 +81,23 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         string operation,
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        CancellationToken cancellationToken)
+        OperationDeadline deadline)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
-        using var scope = OperationScope.Start(operation, _logger);
+        using var scope = OperationScope.Start(operation, _logger, scrubber);
         HttpResponseMessage response;
         try
         {
-            response = await send(state, cancellationToken).ConfigureAwait(false);
+            response = await send(state, deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
-            throw;
+            throw deadline.Cancelled(e);
         }
         catch (Exception e) when (e is not GenProException and not ArgumentException)
         {
             scope.Failed(e);
+            e = ScrubbedExceptions.Of(e, scrubber, null);
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
                 : TransportErrors.ToConnectionException(operation, e);
@@ -100,34 +111,61 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
 
         using (response)
         {
-            var error = await ApiErrorFactory.FromResponseAsync(response, scrubber, cancellationToken).ConfigureAwait(false);
+            GenProApiException error;
+            try
+            {
+                error = await ApiErrorFactory.FromResponseAsync(response, scrubber, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (deadline.CallerCancelled)
+            {
+                throw deadline.Cancelled(e);
+            }
+            catch (OperationCanceledException e)
+            {
+                // An error body that drips past the deadline, or the client disposed meanwhile: the call still ends, saying why.
+                scope.Failed(e);
+                var what = ApiErrorFactory.Describe(response, scrubber);
+                throw _disposed
+                    ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
+                    : deadline.TimedOut(what, e);
+            }
+
             scope.Failed(response, error);
             throw error;
         }
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
+    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationDeadline deadline)
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var value = await JsonSerializer.DeserializeAsync(stream, bodyType, cancellationToken).ConfigureAwait(false);
-                return value ?? throw ApiErrorFactory.UnreadableBody(response, "its body was empty or null.", null);
+                var body = ResponseBodyLimit.Wrap(stream, response, _limits.MaxResponseBodySize);
+                var value = await JsonSerializer.DeserializeAsync(body, bodyType, deadline.Token).ConfigureAwait(false);
+                return value ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, "its body was empty or null.", null);
             }
         }
         catch (JsonException e)
         {
-            throw ApiErrorFactory.UnreadableBody(response, $"its body could not be read as {typeof(T).Name}: {e.Message}", e);
+            throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body could not be read as {typeof(T).Name}: {e.Message}", e);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (ResponseBodyLimit.ResponseBodyTooLargeException e)
         {
-            throw;
+            throw ApiErrorFactory.UnreadableBody(response, scrubber, e.Message, null);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or System.Text.DecoderFallbackException)
+        catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
-            throw TransportErrors.ToConnectionException(ApiErrorFactory.Describe(response), e);
+            throw deadline.Cancelled(e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or System.Text.DecoderFallbackException)
+        {
+            var what = ApiErrorFactory.Describe(response, scrubber);
+            e = ScrubbedExceptions.Of(e, scrubber, RequestOptionKeys.SecretsOf(response.RequestMessage));
+            throw _disposed
+                ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
+                : deadline.Expired ? deadline.TimedOut(what, e) : TransportErrors.ToConnectionException(what, e);
         }
     }
 }

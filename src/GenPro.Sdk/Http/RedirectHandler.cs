@@ -7,8 +7,9 @@ namespace GenPro.Sdk.Http;
 /// redirect names (it strips only <c>Authorization</c>). It sits outside <see cref="ApiKeyHandler"/>, so every hop is
 /// stamped afresh: same-origin hops carry the key, cross-origin hops are followed without it. A downgrade from https
 /// to http is never followed, nor a redirect without <c>Location</c>, nor more than <see cref="MaxRedirects"/> hops,
-/// nor one that would need to re-send a body that cannot be read twice: those responses go back to the caller
-/// as they are, and become a <see cref="GenProApiException"/>.
+/// nor one that would need to re-send a body that cannot be read twice, nor one that would re-send a body to another
+/// origin (a create or update body carries the ElevenLabs and Hume AI keys): those responses go back to the caller
+/// as they are, and become a <see cref="GenProApiException"/> whose message says why the redirect was not followed.
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {
@@ -16,15 +17,45 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendScrubbedAsync(request, cancellationToken).ConfigureAwait(false);
         for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
         {
             response.Dispose();
             request = next;
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await SendScrubbedAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Sends one hop. A transport error can quote the server (an invalid header line that echoes the key), and the
+    /// resilience policy logs and traces the exception it sees: so it sees a copy without the key this hop sent
+    /// (read from the request, so a rotated key is covered too) nor the request's provider keys.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendScrubbedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Scrubbed(e, request) is { } scrubbed)
+        {
+            throw scrubbed;
+        }
+    }
+
+    private static Exception? Scrubbed(Exception e, HttpRequestMessage request)
+    {
+        var key = request.Headers.TryGetValues(ApiKeyHandler.HeaderName, out var values) ? values.FirstOrDefault() : null;
+        var providerKeys = RequestOptionKeys.SecretsOf(request);
+        if (string.IsNullOrEmpty(key) && providerKeys is null)
+        {
+            return null;
+        }
+
+        var scrubbed = ScrubbedExceptions.Of(e, new SecretScrubber(key ?? ""), providerKeys);
+        return ReferenceEquals(scrubbed, e) ? null : scrubbed;
     }
 
     /// <summary>The request that follows <paramref name="response"/>, or null when it must not be followed.</summary>
@@ -47,8 +78,9 @@ internal sealed class RedirectHandler : DelegatingHandler
         var toGet = (status == 303 && request.Method != HttpMethod.Head)
                     || (status is 301 or 302 && request.Method == HttpMethod.Post);
         var content = toGet ? null : request.Content;
-        if (content is not null && RequestOptionKeys.HasNonReplayableBody(request))
+        if (content is not null && RefusalToResend(request, target) is { } refusal)
         {
+            request.Options.Set(RequestOptionKeys.RedirectRefusal, refusal);
             return null;
         }
 
@@ -69,5 +101,20 @@ internal sealed class RedirectHandler : DelegatingHandler
         }
 
         return next;
+    }
+
+    /// <summary>Why the body of <paramref name="request"/> must not be sent again to <paramref name="target"/>; null when it may.</summary>
+    private static string? RefusalToResend(HttpRequestMessage request, Uri target)
+    {
+        if (!ApiKeyHandler.IsSameOrigin(request.RequestUri!, target))
+        {
+            // Every cross-origin body re-send is refused, not only those known to carry a key: simpler to reason about.
+            return "it would re-send the request body to another origin, and a request body may carry secrets "
+                   + "(the ElevenLabs and Hume AI keys of a create or update), so it never leaves the API's origin.";
+        }
+
+        return RequestOptionKeys.HasNonReplayableBody(request)
+            ? "it would re-send a request body read from a stream that cannot be read twice."
+            : null;
     }
 }

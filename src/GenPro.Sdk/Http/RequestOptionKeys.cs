@@ -28,4 +28,13 @@ internal static class RequestOptionKeys
 
     public static string[]? SecretsOf(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(Secrets, out var value) ? value : null;
+
+    /// <summary>
+    /// Set by <see cref="RedirectHandler"/> on the request whose redirect it did not follow, saying why, so that the
+    /// exception the caller gets says it too.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<string> RedirectRefusal = new("GenPro.RedirectRefusal");
+
+    public static string? RedirectRefusalOf(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(RedirectRefusal, out var value) ? value : null;
 }

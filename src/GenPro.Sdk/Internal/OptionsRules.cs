@@ -35,6 +35,11 @@ internal static class OptionsRules
             yield return "GenProClientOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan for no limit.";
         }
 
+        if (options.MaxResponseBodySize <= 0)
+        {
+            yield return "GenProClientOptions.MaxResponseBodySize must be a positive number of bytes (16 MiB unless set).";
+        }
+
         foreach (var failure in RetryFailures(options.Retry))
         {
             yield return failure;

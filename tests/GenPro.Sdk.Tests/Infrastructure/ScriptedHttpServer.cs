@@ -11,14 +11,33 @@ namespace GenPro.Sdk.Tests.Infrastructure;
 public sealed class ScriptedHttpServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<NetworkStream, Task> _respond;
+    private readonly Func<string, NetworkStream, Task> _respond;
+    private readonly List<string> _heads = [];
     private int _requests;
 
     public ScriptedHttpServer(Func<NetworkStream, Task> respond)
+        : this((_, stream) => respond(stream))
+    {
+    }
+
+    /// <summary>A server whose answer may depend on the request head (request line and headers, as received).</summary>
+    public ScriptedHttpServer(Func<string, NetworkStream, Task> respond)
     {
         _respond = respond;
         _listener.Start();
         _ = AcceptAsync();
+    }
+
+    /// <summary>The heads of the requests received so far, in order.</summary>
+    public IReadOnlyList<string> Heads
+    {
+        get
+        {
+            lock (_heads)
+            {
+                return [.. _heads];
+            }
+        }
     }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v1/");
@@ -59,9 +78,15 @@ public sealed class ScriptedHttpServer : IDisposable
             try
             {
                 var stream = client.GetStream();
-                await ReadHeadAsync(stream);
+                var head = await ReadHeadAsync(stream);
+                lock (_heads)
+                {
+                    _heads.Add(head);
+                }
+
                 Interlocked.Increment(ref _requests);
-                await _respond(stream);
+                await DrainBodyAsync(stream, head);
+                await _respond(head, stream);
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
             {
@@ -70,18 +95,43 @@ public sealed class ScriptedHttpServer : IDisposable
         }
     }
 
-    /// <summary>Reads up to the blank line that ends the request head (these tests send no bodies worth keeping).</summary>
-    private static async Task ReadHeadAsync(NetworkStream stream)
+    /// <summary>Reads up to the blank line that ends the request head, and returns it.</summary>
+    private static async Task<string> ReadHeadAsync(NetworkStream stream)
     {
         var window = 0u;
         var one = new byte[1];
+        var head = new StringBuilder();
         while (await stream.ReadAsync(one) == 1)
         {
+            head.Append((char)one[0]);
             window = (window << 8) | one[0];
             if (window == 0x0D0A0D0A)
             {
+                break;
+            }
+        }
+
+        return head.ToString();
+    }
+
+    /// <summary>
+    /// Reads (and drops) a Content-Length body, so that closing the connection afterwards is a clean close, not a
+    /// reset caused by unread bytes. Chunked request bodies are left alone: these tests answer before reading them.
+    /// </summary>
+    private static async Task DrainBodyAsync(NetworkStream stream, string head)
+    {
+        var line = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        var left = line is null ? 0 : long.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var buffer = new byte[8192];
+        while (left > 0)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)));
+            if (read == 0)
+            {
                 return;
             }
+
+            left -= read;
         }
     }
 }

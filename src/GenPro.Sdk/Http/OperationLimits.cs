@@ -1,0 +1,14 @@
+namespace GenPro.Sdk.Http;
+
+/// <summary>The bounds every operation of a client runs under: its whole-call timeout and its largest success body.</summary>
+internal sealed record OperationLimits(TimeSpan Timeout, long MaxResponseBodySize, TimeProvider TimeProvider)
+{
+    /// <summary>No timeout, and the default body limit: for runners built without options.</summary>
+    public static readonly OperationLimits None =
+        new(System.Threading.Timeout.InfiniteTimeSpan, GenProClientOptions.DefaultMaxResponseBodySize, TimeProvider.System);
+
+    public static OperationLimits From(GenProClientOptions options, TimeProvider timeProvider) =>
+        new(options.Timeout, options.MaxResponseBodySize, timeProvider);
+
+    public OperationDeadline StartDeadline(CancellationToken caller, CancellationToken disposal) => new(Timeout, TimeProvider, caller, disposal);
+}
