@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Http.Resilience;
 
 namespace GenPro.Sdk.Errors;
 
@@ -52,7 +53,7 @@ internal static class ApiErrorFactory
                 .Append("); see ResponseBody");
         }
 
-        return Create(message.ToString(), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
+        return Create(RetryNotes.Append(message.ToString(), response.RequestMessage), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
     }
 
     /// <summary>A success status whose body the SDK could not use.</summary>

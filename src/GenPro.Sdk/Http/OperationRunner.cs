@@ -106,6 +106,10 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
     }
 
+    /// <summary>The model a body was read as, as a user knows it: <c>Agent</c>, <c>AgentSummary list</c>.</summary>
+    internal static string ModelName(JsonTypeInfo bodyType) =>
+        bodyType is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } item } ? item.Name + " list" : bodyType.Type.Name;
+
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
     {
         try
@@ -119,7 +123,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
         catch (JsonException e)
         {
-            throw ApiErrorFactory.UnreadableBody(response, $"its body could not be read as {typeof(T).Name}: {e.Message}", e);
+            throw ApiErrorFactory.UnreadableBody(response, $"its body could not be read as {ModelName(bodyType)}: {e.Message}", e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
