@@ -13,22 +13,29 @@ internal static class GenProStartupValidation
 {
     public static void Register(IServiceCollection services, string optionsName, string? clientName)
     {
-        var (registry, isNew) = GenProClientRegistry.Of(services);
-        registry.AddClient(optionsName, clientName);
+        RegistryOf(services).AddClient(optionsName, clientName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenProClientOptions>, GenProClientOptionsValidator>());
-        if (isNew)
-        {
-            services.AddOptions<StartupCheck>()
-                .Validate<IOptionsMonitor<GenProClientOptions>, GenProClientRegistry>(static (_, monitor, registry) => ThrowIfAnyInvalid(monitor, registry))
-                .ValidateOnStart();
-        }
     }
 
     /// <summary>Binds the options of <paramref name="optionsName"/> and remembers the section's path for the messages.</summary>
     public static void Bind(IServiceCollection services, string optionsName, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddOptions<GenProClientOptions>(optionsName).Bind(configuration);
-        GenProClientRegistry.Of(services).Registry.AddConfiguration(optionsName, configuration);
+        RegistryOf(services).AddConfiguration(optionsName, configuration);
+    }
+
+    /// <summary>The registry of <paramref name="services"/>; made, with the one start-up check, on first use.</summary>
+    private static GenProClientRegistry RegistryOf(IServiceCollection services)
+    {
+        var (registry, isNew) = GenProClientRegistry.Of(services);
+        if (isNew)
+        {
+            services.AddOptions<StartupCheck>()
+                .Validate<IOptionsMonitor<GenProClientOptions>, GenProClientRegistry>(static (_, monitor, registry) => ThrowIfAnyInvalid(monitor, registry))
+                .ValidateOnStart();
+        }
+
+        return registry;
     }
 
     private static bool ThrowIfAnyInvalid(IOptionsMonitor<GenProClientOptions> monitor, GenProClientRegistry registry)
