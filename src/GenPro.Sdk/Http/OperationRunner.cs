@@ -123,7 +123,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
         catch (JsonException e)
         {
-            throw ApiErrorFactory.UnreadableBody(response, $"its body could not be read as {ModelName(bodyType)}: {e.Message}", e);
+            throw ApiErrorFactory.UnreadableBody(response, $"its body could not be read as {ModelName(bodyType)}: {e.Message.Replace(bodyType.Type.ToString(), ModelName(bodyType), StringComparison.Ordinal)}", e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -59,7 +59,7 @@ public sealed class RetryRulesTests
     public void A_non_replayable_body_is_never_retried_nor_given_an_attempt_timeout()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
-        request.Options.Set(new HttpRequestOptionsKey<bool>("GenPro.NonReplayableBody"), true);
+        request.Options.Set(GenProRequestOptionKeys.NonReplayableBody, true);
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
         RetryRules.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();
