@@ -87,6 +87,18 @@ public sealed class SdkClientTests
 
     [Theory]
     [MemberData(nameof(Modes.Both), MemberType = typeof(Modes))]
+    public async Task A_dropped_connection_reads_the_same_over_a_socket_as_in_process(Mode mode)
+    {
+        await using var h = await Harness.StartAsync(mode);
+        using var client = h.Sdk(maxRetries: 0);
+        h.Fake.Faults.Add(FakeFault.DropConnection());
+
+        (await client.Agents.Invoking(c => c.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>())
+            .Which.Message.Should().Be("Agents.List failed: the server closed the connection before answering in full.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.Both), MemberType = typeof(Modes))]
     public async Task The_sdk_retries_through_transient_faults(Mode mode)
     {
         await using var h = await Harness.StartAsync(mode);

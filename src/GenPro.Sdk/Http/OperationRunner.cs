@@ -108,7 +108,9 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
 
     /// <summary>The model a body was read as, as a user knows it: <c>Agent</c>, <c>AgentSummary list</c>.</summary>
     internal static string ModelName(JsonTypeInfo bodyType) =>
-        bodyType is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } item } ? item.Name + " list" : bodyType.Type.Name;
+        bodyType.Kind == JsonTypeInfoKind.Enumerable && (bodyType.Type.GetElementType() ?? bodyType.Type.GenericTypeArguments.FirstOrDefault()) is { } item
+            ? item.Name + " list"
+            : bodyType.Type.Name;
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
     {

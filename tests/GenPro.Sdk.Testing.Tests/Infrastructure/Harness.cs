@@ -53,6 +53,9 @@ public sealed class Harness : IAsyncDisposable
 
     public Uri BaseAddress => _server?.BaseAddress ?? FakeGenProApi.DefaultBaseAddress;
 
+    /// <summary>The loopback server in <see cref="Mode.Server"/>; null in <see cref="Mode.Handler"/>.</summary>
+    public FakeGenProServer? Server => _server;
+
     public static async Task<Harness> StartAsync(Mode mode)
     {
         var harness = new Harness(mode);
