@@ -109,6 +109,16 @@ public sealed class RetryRulesTests
         RetryRules.ShouldRetry(request, Outcome.FromResult(response), TimeSpan.FromSeconds(maxDelaySeconds), deadline, time).Should().Be(retried);
     }
 
+    [Theory]
+    [InlineData(250, "250 ms")]
+    [InlineData(1_000, "1 s")]
+    [InlineData(1_500, "1.5 s")]
+    [InlineData(60_000, "1 min")]
+    [InlineData(90_000, "1 min 30 s")]
+    [InlineData(5_400_000, "1 h 30 min")]
+    public void Delays_read_in_units_people_use(int milliseconds, string text) =>
+        GenPro.Sdk.Internal.Durations.Readable(TimeSpan.FromMilliseconds(milliseconds)).Should().Be(text);
+
     [Fact]
     public void Pollys_rejections_become_connection_exceptions()
     {
