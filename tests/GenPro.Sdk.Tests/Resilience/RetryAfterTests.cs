@@ -1,5 +1,6 @@
 using GenPro.Sdk.Tests.Infrastructure;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.ResponseBuilders;
 using static GenPro.Sdk.Tests.Infrastructure.Scenarios;
@@ -48,6 +49,33 @@ public sealed class RetryAfterTests : IDisposable
         e.RetryAfter.Should().Be(TimeSpan.FromSeconds(20));
         e.Message.Should().EndWith("Not retried: the server asked to wait 20 s, longer than the 15 s left of Timeout.");
         _api.Requests.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task With_dependency_injection_the_same_rule_applies_on_the_registered_time_provider()
+    {
+        _api.RespondInTurn("GET", "/v1/agents", RateLimited("20"), Status(200, "[]"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["GenPro:ApiKey"] = ApiServer.ApiKey,
+            ["GenPro:BaseAddress"] = _api.BaseAddress.ToString(),
+            ["GenPro:Timeout"] = "00:00:15",
+        };
+        using var host = DependencyInjection.AddGenProClientTests.BuildHost(settings, (s, c) =>
+        {
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider());
+            s.AddGenProClient(c.GetSection("GenPro"));
+        });
+        await host.StartAsync();
+
+        var e = (await FluentActions.Awaiting(() => host.Services.GetRequiredService<IAgentsClient>().ListAsync())
+            .Should().ThrowExactlyAsync<GenProRateLimitException>()).Which;
+
+        // Exactly 15 s left: the deadline was taken on the registered fake clock, which has not moved.
+        e.Message.Should().EndWith("Not retried: the server asked to wait 20 s, longer than the 15 s left of Timeout.");
+        e.RetryAfter.Should().Be(TimeSpan.FromSeconds(20));
+        _api.Requests.Should().HaveCount(1);
+        await host.StopAsync();
     }
 
     [Fact]
