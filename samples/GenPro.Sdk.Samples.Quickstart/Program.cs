@@ -77,6 +77,16 @@ try
         AvatarUpload.FromBytes(TinyImages.WebP, "back.webp"),
         AvatarUpload.FromDeGod(7));   // FromFile and FromStream stream from disk or your stream instead
     Console.WriteLine("uploaded 4 avatars");
+    if (fake is not null)
+    {
+        // On the fake, enough avatars for several pages of 20 (seeded, not uploaded: your real agent keeps only the four).
+        for (var i = 0; i < 21; i++)
+        {
+            fake.Api.AddAvatar(agent.Id);
+        }
+
+        Console.WriteLine("the fake API seeded 21 more avatars, so that the listing below spans two pages");
+    }
 
     Step("List avatars, one by one (pages of 20 are fetched as you go)");
     var avatars = new List<Avatar>();
@@ -86,12 +96,36 @@ try
         PrintAvatar(avatar);
     }
 
-    Step("List avatars, page by page");
-    // A page's ContinuationToken resumes the listing later, even in another process: AsPages(token).
-    var pageNumber = 0;
+    Step("List avatars page by page: stop after the first page, then resume from its continuation token");
+    // A page's ContinuationToken resumes the listing later, even in another process (store it as a string): AsPages(token).
+    string? savedToken = null;
+    var pagedIds = new List<long>();
     await foreach (var page in client.Avatars.ListAsync(agent.Id).AsPages())
     {
-        Console.WriteLine($"page {++pageNumber}: {page.Values.Count} avatar(s), continuation token: {page.ContinuationToken ?? "(none: last page)"}");
+        pagedIds.AddRange(page.Values.Select(a => a.Id));
+        savedToken = page.ContinuationToken;
+        Console.WriteLine($"page 1: {page.Values.Count} avatar(s), continuation token: {savedToken ?? "(none: last page)"}");
+        break;   // as if the process stopped here
+    }
+
+    if (savedToken is not null)
+    {
+        var pageNumber = 1;
+        await foreach (var page in client.Avatars.ListAsync(agent.Id).AsPages(savedToken))
+        {
+            pagedIds.AddRange(page.Values.Select(a => a.Id));
+            Console.WriteLine($"page {++pageNumber} (resumed): {page.Values.Count} avatar(s), continuation token: {page.ContinuationToken ?? "(none: last page)"}");
+        }
+    }
+
+    if (!pagedIds.SequenceEqual(avatars.Select(a => a.Id)))
+    {
+        throw new InvalidOperationException("Paging and resuming did not yield the same avatars as the one-by-one listing.");
+    }
+
+    if (fake is not null && savedToken is null)
+    {
+        throw new InvalidOperationException("The fake API's 26 avatars fit in one page: nothing was resumed.");
     }
 
     Step("Make the newest avatar the primary one");

@@ -30,9 +30,10 @@ public sealed class GenProClient : IGenProClient, IDisposable
 
     /// <summary>Creates a client for <see cref="GenProClientOptions.DefaultBaseAddress"/> with default settings.</summary>
     /// <param name="apiKey">The personal access token (<c>gen_pat_…</c>).</param>
-    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty, white space or cannot travel in a header.</exception>
     public GenProClient(string apiKey)
-        : this(new GenProClientOptions { ApiKey = apiKey })
+        : this(OptionsRules.ForApiKey(apiKey, nameof(apiKey)))
     {
     }
 
@@ -41,7 +42,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public GenProClient(GenProClientOptions options)
-        : this(options, primaryHandler: null, loggerFactory: null, TimeProvider.System)
+        : this(options, handler: null, loggerFactory: null, TimeProvider.System)
     {
     }
 
@@ -73,12 +74,23 @@ public sealed class GenProClient : IGenProClient, IDisposable
     {
     }
 
-    /// <summary>The one constructor that builds a pipeline; <paramref name="timeProvider"/> lets tests drive delays and timeouts.</summary>
-    internal GenProClient(GenProClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    /// <summary>
+    /// Creates a client whose delays and timeouts (retry waits, <c>Retry-After</c>, attempt and total timeouts) run on
+    /// <paramref name="timeProvider"/>, such as a <c>FakeTimeProvider</c> in tests. With dependency injection, a
+    /// <see cref="TimeProvider"/> registered in the container is used the same way.
+    /// </summary>
+    /// <param name="options">The settings; read once, here.</param>
+    /// <param name="handler">The innermost handler, owned by the caller; null for the SDK's own.</param>
+    /// <param name="loggerFactory">Where logs go; null for none.</param>
+    /// <param name="timeProvider">The clock and timers of the resilience policy.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public GenProClient(GenProClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
     {
         OptionsRules.ThrowIfInvalid(options, nameof(options));
+        ArgumentNullException.ThrowIfNull(timeProvider);
         var logger = CreateLogger(loggerFactory);
-        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, loggerFactory);
+        var pipeline = GenProPipeline.CreateHandler(options, handler, timeProvider, loggerFactory);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
         (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger, timeProvider);

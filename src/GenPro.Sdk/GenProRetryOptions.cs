@@ -7,8 +7,10 @@ namespace GenPro.Sdk;
 /// <remarks>
 /// GET and DELETE are retried on 408, 429, 500, 502, 503, 504, transport failures and attempt timeouts. POST and
 /// PATCH are retried only where the server provably did not act: on 429, or when the connection was never
-/// established. A <c>Retry-After</c> header sets the delay (capped by <see cref="MaxDelay"/>); otherwise the delay
-/// grows exponentially from <see cref="BaseDelay"/> with jitter.
+/// established. A <c>Retry-After</c> header sets the delay, waited in full; one longer than <see cref="MaxDelay"/> (or
+/// than what is left of <see cref="GenProClientOptions.Timeout"/>) ends the call at once with the server's answer, such as
+/// a <see cref="GenProRateLimitException"/> whose <see cref="GenProRateLimitException.RetryAfter"/> is the server's value.
+/// Without the header the delay grows exponentially from <see cref="BaseDelay"/> with jitter.
 /// </remarks>
 public sealed class GenProRetryOptions
 {
@@ -18,7 +20,10 @@ public sealed class GenProRetryOptions
     /// <summary>The typical delay before the first retry; later ones grow exponentially, with jitter. 1 second unless set.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest delay between two attempts, a server's <c>Retry-After</c> included. 30 seconds unless set.</summary>
+    /// <summary>
+    /// The longest delay between two attempts. A server asking (<c>Retry-After</c>) for a longer one gets no retry: the
+    /// call ends at once. 30 seconds unless set.
+    /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GenPro.Sdk.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GenPro.Sdk.Samples.WebApi.Tests;
 
@@ -46,6 +48,24 @@ public sealed class WebApiTests : IAsyncLifetime
             // The fault tests want the first answer, not three retries with back-off.
             host.UseSetting("GenPro:Retry:MaxRetries", "0");
         });
+
+    [Fact]
+    public async Task UseFakeGenProApi_points_the_apps_client_at_the_fake_without_a_base_address_setting()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("GenPro:ApiKey", ApiKey);
+            host.ConfigureTestServices(services => services.UseFakeGenProApi(_fake));
+        });
+        using var http = factory.CreateClient();
+        _fake.ClearReceivedRequests();
+
+        var response = await http.GetAsync("/agents");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ReadJsonAsync(response))[0].GetProperty("name").GetString().Should().Be("TrendBot");
+        _fake.ReceivedRequests.Should().ContainSingle().Which.Header("X-API-Key").Should().Be(ApiKey);
+    }
 
     [Fact]
     public async Task Get_agents_lists_the_seeded_agent_as_camel_case_json()

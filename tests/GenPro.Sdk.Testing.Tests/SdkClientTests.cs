@@ -87,6 +87,51 @@ public sealed class SdkClientTests
 
     [Theory]
     [MemberData(nameof(Modes.Both), MemberType = typeof(Modes))]
+    public async Task Every_error_code_the_fake_sends_is_a_GenProErrorCodes_constant(Mode mode)
+    {
+        await using var h = await Harness.StartAsync(mode);
+        var known = typeof(GenProErrorCodes).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        using var client = h.Sdk(maxRetries: 0);
+        h.Fake.Faults.Add(FakeFault.RateLimited());
+
+        var rateLimited = (await client.Agents.Invoking(c => c.ListAsync()).Should().ThrowExactlyAsync<GenProRateLimitException>()).Which;
+        var (_, badRequest, _) = await h.PostJsonAsync("agents", """{"agent": {"name": """);
+
+        rateLimited.ErrorCode.Should().Be(GenProErrorCodes.RateLimited);
+        JsonAssert.Error(badRequest, GenProErrorCodes.BadRequest);
+        // Every literal error_code in the fake's sources (the endpoints, the core and the faults) is one of the constants.
+        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", "GenPro.Sdk.Testing"), "*.cs", SearchOption.AllDirectories);
+        var codes = sources.SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file),
+                @"(?:ApiError\(\w+, |new\(\w+, |Error\(\d+, |ErrorCode = |const string \w+Failed = )""([a-z_]+)""").Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        codes.Should().Contain(["rate_limited", "bad_request", "unauthorized", "forbidden", "agent_not_found", "agent_creation_failed"]).And.BeSubsetOf(known);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GenPro.Sdk.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("GenPro.Sdk.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.Both), MemberType = typeof(Modes))]
+    public async Task A_dropped_connection_reads_the_same_over_a_socket_as_in_process(Mode mode)
+    {
+        await using var h = await Harness.StartAsync(mode);
+        using var client = h.Sdk(maxRetries: 0);
+        h.Fake.Faults.Add(FakeFault.DropConnection());
+
+        (await client.Agents.Invoking(c => c.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>())
+            .Which.Message.Should().Be("Agents.List failed: the server closed the connection before answering in full.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.Both), MemberType = typeof(Modes))]
     public async Task The_sdk_retries_through_transient_faults(Mode mode)
     {
         await using var h = await Harness.StartAsync(mode);

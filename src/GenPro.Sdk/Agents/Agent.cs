@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk;
 
@@ -45,4 +48,14 @@ public sealed record Agent
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Name = {Name}, Description = {Description}, OrganizationId = {OrganizationId}, ")
+            .Append(CultureInfo.InvariantCulture, $"TimeZone = {TimeZone}, PrimaryAvatarId = {PrimaryAvatarId}, PrimaryAvatarUrl = {PrimaryAvatarUrl}, ")
+            .Append(CultureInfo.InvariantCulture, $"AgentSetupProjectId = {AgentSetupProjectId}, Role = {Role}, DefaultUserVoice = {DefaultUserVoice}, ")
+            .Append("AdditionalProperties = ").Append(ModelText.Keys(AdditionalProperties));
+        return true;
+    }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk;
 
@@ -52,4 +55,15 @@ public sealed record AgentSummary
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Name = {Name}, Description = {Description}, PrimaryAvatarUrl = {PrimaryAvatarUrl}, ")
+            .Append(CultureInfo.InvariantCulture, $"Role = {Role}, Organization = {Organization}, WorkspaceId = {WorkspaceId}, TimeZone = {TimeZone}, ")
+            .Append(CultureInfo.InvariantCulture, $"TiktokIntegration = {TiktokIntegration}, TiktokSocialAccount = {TiktokSocialAccount}, DeGods = {DeGods}, ")
+            .Append("SharedUsers = ").Append(ModelText.Count(SharedUsers))
+            .Append(CultureInfo.InvariantCulture, $", DefaultUserVoice = {DefaultUserVoice}, AdditionalProperties = ").Append(ModelText.Keys(AdditionalProperties));
+        return true;
+    }
 }

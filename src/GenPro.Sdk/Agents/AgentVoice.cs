@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenPro.Sdk.Internal;
 using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk;
@@ -32,4 +35,12 @@ public sealed record AgentVoice
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalProperties { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>.Empty;
+
+    /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"VoiceId = {VoiceId}, Source = {Source}, Name = {Name}, Gender = {Gender}, Language = {Language}, PreviewUrl = {PreviewUrl}, ")
+            .Append("AdditionalProperties = ").Append(ModelText.Keys(AdditionalProperties));
+        return true;
+    }
 }

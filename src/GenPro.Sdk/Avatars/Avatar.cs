@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk;
 
@@ -27,4 +30,12 @@ public sealed record Avatar
     [JsonExtensionData]
     [JsonInclude]
     public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, IsPrimary = {IsPrimary}, Url = {Url}, ThumbnailUrl = {ThumbnailUrl}, DeGodAvatarId = {DeGodAvatarId}, ")
+            .Append("AdditionalProperties = ").Append(ModelText.Keys(AdditionalProperties));
+        return true;
+    }
 }

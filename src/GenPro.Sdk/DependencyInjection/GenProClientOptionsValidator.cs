@@ -4,16 +4,18 @@ using Microsoft.Extensions.Options;
 namespace GenPro.Sdk.DependencyInjection;
 
 /// <summary>
-/// Reports at start-up (<c>ValidateOnStart</c>) the same rules the constructors enforce, from the same place
-/// (<see cref="OptionsRules"/>), each naming its setting and, for a named client, the client.
+/// Reports the same rules the constructors enforce, from the same place (<see cref="OptionsRules"/>), each naming its
+/// setting the way the user wrote it (the configuration key when bound from a section) and, for a named client, the client.
 /// </summary>
-internal sealed class GenProClientOptionsValidator : IValidateOptions<GenProClientOptions>
+internal sealed class GenProClientOptionsValidator(GenProClientRegistry registry) : IValidateOptions<GenProClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, GenProClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var prefix = string.IsNullOrEmpty(name) ? string.Empty : $"GenPro client \"{name}\": ";
-        var failures = OptionsRules.Failures(options).Select(failure => prefix + failure).ToList();
+        var optionsName = name ?? Options.DefaultName;
+        var clientName = registry.ClientNameOf(optionsName) ?? (string.IsNullOrEmpty(optionsName) ? null : optionsName);
+        var prefix = clientName is null ? string.Empty : $"GenPro client \"{clientName}\": ";
+        var failures = OptionsRules.Failures(options, registry.ConfigurationPathOf(optionsName)).Select(failure => prefix + failure).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

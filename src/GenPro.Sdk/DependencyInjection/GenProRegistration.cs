@@ -15,8 +15,7 @@ internal static class GenProRegistration
         var optionsName = name ?? Options.DefaultName;
         var clientName = name is null ? "GenPro.Sdk" : "GenPro.Sdk:" + name;
 
-        services.AddOptions<GenProClientOptions>(optionsName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenProClientOptions>, GenProClientOptionsValidator>());
+        GenProStartupValidation.Register(services, optionsName, name);
 
         // A second call for the same name returns the same builder; adding handlers again would stack two policies.
         if (services.Any(d => d.ServiceType == typeof(GenProClientName) && d.ImplementationInstance is GenProClientName n && n.Name == clientName))

@@ -41,7 +41,7 @@ public static class GenProServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<GenProClientOptions>().Bind(configuration);
+        GenProStartupValidation.Bind(services, Microsoft.Extensions.Options.Options.DefaultName, configuration);
         return GenProRegistration.Add(services, name: null);
     }
 
@@ -79,7 +79,7 @@ public static class GenProServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<GenProClientOptions>(name).Bind(configuration);
+        GenProStartupValidation.Bind(services, name, configuration);
         return GenProRegistration.Add(services, name);
     }
 }

@@ -24,6 +24,6 @@ internal static partial class GenProLog
     public static partial void OperationFailed(ILogger logger, string operation, double elapsedMilliseconds, string errorType);
 
     [LoggerMessage(EventId = 4, EventName = "Retrying", Level = LogLevel.Information,
-        Message = "GenPro {Method} {Path}: retry {RetryNumber} in {DelayMilliseconds} ms after {Outcome}")]
-    public static partial void Retrying(ILogger logger, string method, string path, int retryNumber, double delayMilliseconds, string outcome);
+        Message = "GenPro {Method} {Path}: retry {RetryNumber} in {Delay} after {Outcome}")]
+    public static partial void Retrying(ILogger logger, string method, string path, int retryNumber, string delay, string outcome);
 }

@@ -45,7 +45,8 @@ internal static class GenProTelemetry
         {
             var what = outcome.Result is { } response ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : outcome.Exception?.GetType().Name ?? "unknown";
-            GenProLog.Retrying(logger, method, request?.RequestUri?.AbsolutePath ?? "?", retryNumber, delay.TotalMilliseconds, what);
+            var readableDelay = Internal.Durations.Readable(delay);
+            GenProLog.Retrying(logger, method, request?.RequestUri?.AbsolutePath ?? "?", retryNumber, readableDelay, what);
         }
     }
 

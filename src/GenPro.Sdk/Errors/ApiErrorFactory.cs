@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Http.Resilience;
 
 namespace GenPro.Sdk.Errors;
 
@@ -63,7 +64,7 @@ internal static class ApiErrorFactory
         }
 
         // The whole message once more: the content type and anything else quoted from the response.
-        return Create(scrubber.Scrub(message.ToString(), requestSecrets)!, status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
+        return Create(RetryNotes.Append(scrubber.Scrub(message.ToString(), requestSecrets)!, response.RequestMessage), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
     }
 
     /// <summary>A success status whose body the SDK could not use.</summary>

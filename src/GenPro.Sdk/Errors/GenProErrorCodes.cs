@@ -1,8 +1,8 @@
 namespace GenPro.Sdk;
 
 /// <summary>
-/// The <c>error_code</c> values the API documents, for comparing with <see cref="GenProApiException.ErrorCode"/>.
-/// Codes the API adds later arrive unchanged as strings.
+/// The <c>error_code</c> values the API documents, and those the fake API (<c>GenPro.Sdk.Testing</c>) sends, for comparing
+/// with <see cref="GenProApiException.ErrorCode"/>. Codes the API adds later arrive unchanged as strings.
 /// </summary>
 public static class GenProErrorCodes
 {
@@ -47,4 +47,16 @@ public static class GenProErrorCodes
 
     /// <summary>An avatar could not be found or updated (422).</summary>
     public const string AvatarUpdateFailed = "avatar_update_failed";
+
+    /// <summary>
+    /// Too many requests (429, thrown as <see cref="GenProRateLimitException"/>). The API documents no code for 429; the
+    /// fake API sends this one with its <c>RateLimited</c> fault.
+    /// </summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>
+    /// The request could not be parsed (400), such as a malformed multipart body. Sent by the fake API; the real API's
+    /// framework answers such requests with 400 too.
+    /// </summary>
+    public const string BadRequest = "bad_request";
 }

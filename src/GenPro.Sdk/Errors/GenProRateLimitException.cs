@@ -2,7 +2,11 @@ using System.Net;
 
 namespace GenPro.Sdk;
 
-/// <summary>The API asked the client to slow down (429). Retries were made before this was thrown.</summary>
+/// <summary>
+/// The API asked the client to slow down (429). Thrown when retries ran out, or at once when the server's
+/// <c>Retry-After</c> is longer than the retry policy may wait (<see cref="GenProRetryOptions.MaxDelay"/> or the time
+/// left of <see cref="GenProClientOptions.Timeout"/>); the message then says so.
+/// </summary>
 public sealed class GenProRateLimitException : GenProApiException
 {
     /// <summary>Creates the exception.</summary>

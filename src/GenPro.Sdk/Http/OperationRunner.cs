@@ -135,6 +135,12 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
     }
 
+    /// <summary>The model a body was read as, as a user knows it: <c>Agent</c>, <c>AgentSummary list</c>.</summary>
+    internal static string ModelName(JsonTypeInfo bodyType) =>
+        bodyType.Kind == JsonTypeInfoKind.Enumerable && (bodyType.Type.GetElementType() ?? bodyType.Type.GenericTypeArguments.FirstOrDefault()) is { } item
+            ? item.Name + " list"
+            : bodyType.Type.Name;
+
     private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationDeadline deadline)
     {
         try
@@ -149,7 +155,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
         catch (JsonException e)
         {
-            throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body could not be read as {typeof(T).Name}: {e.Message}", e);
+            throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body could not be read as {ModelName(bodyType)}: {e.Message.Replace(bodyType.Type.ToString(), ModelName(bodyType), StringComparison.Ordinal)}", e);
         }
         catch (ResponseBodyLimit.ResponseBodyTooLargeException e)
         {

@@ -5,14 +5,13 @@ internal static class RequestOptionKeys
 {
     /// <summary>
     /// The name under which upload, create and update requests say (true or false) whether their body reads a
-    /// caller's stream that cannot be rewound. Such a request must never be sent twice (no retry, no redirect that
-    /// re-sends the body): the bytes are gone once sent. Every other body the SDK builds (JSON bytes, files, byte
-    /// buffers, seekable streams) can be resent. A constant so Refit's <c>[Property]</c> can name it.
+    /// caller's stream that cannot be rewound (public as <see cref="GenProRequestOptionKeys"/>, for handler authors).
+    /// A constant so Refit's <c>[Property]</c> can name it.
     /// </summary>
-    public const string NonReplayableBodyName = "GenPro.NonReplayableBody";
+    public const string NonReplayableBodyName = GenProRequestOptionKeys.NonReplayableBodyName;
 
     /// <summary>The typed key of <see cref="NonReplayableBodyName"/>.</summary>
-    public static readonly HttpRequestOptionsKey<bool> NonReplayableBody = new(NonReplayableBodyName);
+    public static readonly HttpRequestOptionsKey<bool> NonReplayableBody = GenProRequestOptionKeys.NonReplayableBody;
 
     public static bool HasNonReplayableBody(HttpRequestMessage request) =>
         request.Options.TryGetValue(NonReplayableBody, out var value) && value;

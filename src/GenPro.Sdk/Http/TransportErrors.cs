@@ -1,3 +1,4 @@
+using GenPro.Sdk.Http.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -16,6 +17,9 @@ internal static class TransportErrors
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection could not be established",
             HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the server closed the connection before answering in full",
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed",
+            // Over a socket a dropped connection arrives as a reset (an IOException inside), in-process as ResponseEnded:
+            // the same event, told in the same words.
+            HttpRequestException { InnerException: IOException } => "the server closed the connection before answering in full",
             HttpRequestException => "the request failed in transport",
             IOException => "the connection broke while the response was read",
             TimeoutRejectedException or OperationCanceledException or TimeoutException => "the request timed out",
@@ -25,6 +29,6 @@ internal static class TransportErrors
             ObjectDisposedException => "the client was disposed",
             _ => $"the request failed ({e.GetType().Name})",
         };
-        return new GenProConnectionException($"{operation} failed: {what}.", e);
+        return new GenProConnectionException(RetryNotes.Append($"{operation} failed: {what}.", e), e);
     }
 }

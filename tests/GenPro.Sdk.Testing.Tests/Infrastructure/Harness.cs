@@ -55,6 +55,8 @@ public sealed class Harness : IAsyncDisposable
 
     /// <summary>Where avatar links point: the server itself (which serves the images), or the CDN for a handler.</summary>
     public Uri ImageRoot => _server is { } server ? new Uri(server.BaseAddress, "/") : new Uri("https://cdn.gen.pro/");
+    /// <summary>The loopback server in <see cref="Mode.Server"/>; null in <see cref="Mode.Handler"/>.</summary>
+    public FakeGenProServer? Server => _server;
 
     public static async Task<Harness> StartAsync(Mode mode)
     {

@@ -135,7 +135,7 @@ public sealed class AvatarUploadTests : IDisposable
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            marks.Add(request.Options.TryGetValue(new HttpRequestOptionsKey<bool>("GenPro.NonReplayableBody"), out var value) ? value : null);
+            marks.Add(request.Options.TryGetValue(GenProRequestOptionKeys.NonReplayableBody, out var value) ? value : null);
             return base.SendAsync(request, cancellationToken);
         }
     }

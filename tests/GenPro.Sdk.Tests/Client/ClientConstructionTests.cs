@@ -29,7 +29,39 @@ public sealed class ClientConstructionTests
     {
         var act = () => new GenProClient("  ");
 
-        act.Should().ThrowExactly<ArgumentException>().WithMessage("GenProClientOptions.ApiKey is required*");
+        act.Should().ThrowExactly<ArgumentException>().WithMessage("GenProClientOptions.ApiKey is required*").Which.ParamName.Should().Be("apiKey");
+    }
+
+    [Fact]
+    public void The_string_constructor_names_a_null_key()
+    {
+        var act = () => new GenProClient((string)null!);
+
+        act.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("apiKey");
+    }
+
+    [Theory]
+    [InlineData("https://api.gen.pro")]
+    [InlineData("https://api.gen.pro/")]
+    [InlineData("https://API.GEN.PRO/agents/")]
+    public void The_apis_host_without_its_version_path_is_refused(string address)
+    {
+        var act = () => new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = new Uri(address) });
+
+        act.Should().ThrowExactly<ArgumentException>()
+            .WithMessage("GenProClientOptions.BaseAddress must include the API's version path, such as https://api.gen.pro/v1/; it was *")
+            .Which.ParamName.Should().Be("options");
+    }
+
+    [Theory]
+    [InlineData("https://api.gen.pro/v1")]
+    [InlineData("https://api.gen.pro/v2/")]
+    [InlineData("https://gen-proxy.example.com/")]
+    public void A_versioned_path_or_another_host_is_accepted(string address)
+    {
+        using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = new Uri(address) });
+
+        client.ToString().Should().Contain(new Uri(address).Host);
     }
 
     [Theory]

@@ -36,8 +36,8 @@ public sealed class AddGenProClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, "http://127.0.0.1/v1/", "GenProClientOptions.ApiKey is required")]
-    [InlineData(ApiServer.ApiKey, "http://api.gen.pro/v1/", "GenProClientOptions.BaseAddress must use https")]
+    [InlineData(null, "http://127.0.0.1/v1/", "GenPro:ApiKey is required")]
+    [InlineData(ApiServer.ApiKey, "http://api.gen.pro/v1/", "GenPro:BaseAddress must use https")]
     public async Task Bad_options_stop_the_host_at_start_naming_the_setting(string? key, string address, string message)
     {
         var settings = new Dictionary<string, string?> { ["GenPro:ApiKey"] = key, ["GenPro:BaseAddress"] = address };
@@ -56,7 +56,7 @@ public sealed class AddGenProClientTests : IDisposable
         using var host = BuildHost(settings, (s, c) => s.AddGenProClient(c.GetSection("GenPro")));
 
         (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>())
-            .Which.Message.Should().Contain("GenProClientOptions.Retry.MaxRetries");
+            .Which.Message.Should().Contain("GenPro:Retry:MaxRetries must be between 0");
     }
 
     [Fact]

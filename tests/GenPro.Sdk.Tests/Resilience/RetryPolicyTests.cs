@@ -118,7 +118,7 @@ public sealed class RetryPolicyTests : IDisposable
         // Fake time stands still: the retry waits until the test moves it, so no real second passes.
         call.IsCompleted.Should().BeFalse();
         logs.Retries().Should().ContainSingle().Which.StructuredState!.Should()
-            .Contain(new KeyValuePair<string, string?>("DelayMilliseconds", "1000"));
+            .Contain(new KeyValuePair<string, string?>("Delay", "1 s"));
 
         // Polly arms its delay timer just after logging the retry, on another thread: move time a second at a time,
         // giving the retried request a moment of real time to answer, until the call completes.

@@ -59,7 +59,7 @@ public sealed class RetryRulesTests
     public void A_non_replayable_body_is_never_retried_nor_given_an_attempt_timeout()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
-        request.Options.Set(new HttpRequestOptionsKey<bool>("GenPro.NonReplayableBody"), true);
+        request.Options.Set(GenProRequestOptionKeys.NonReplayableBody, true);
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
         RetryRules.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();
@@ -79,7 +79,7 @@ public sealed class RetryRulesTests
     }
 
     [Fact]
-    public void Retry_after_reads_seconds_and_dates_and_is_capped()
+    public void Retry_after_reads_seconds_and_dates_and_is_never_cut_short()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var seconds = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
@@ -88,11 +88,36 @@ public sealed class RetryRulesTests
         date.Headers.TryAddWithoutValidation("Retry-After", "Thu, 01 Jan 2026 00:00:05 GMT");
         using var none = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
 
-        RetryRules.RetryAfter(seconds, TimeSpan.FromSeconds(30), time).Should().Be(TimeSpan.FromSeconds(7));
-        RetryRules.RetryAfter(seconds, TimeSpan.FromSeconds(2), time).Should().Be(TimeSpan.FromSeconds(2));
-        RetryRules.RetryAfter(date, TimeSpan.FromSeconds(30), time).Should().Be(TimeSpan.FromSeconds(5));
-        RetryRules.RetryAfter(none, TimeSpan.FromSeconds(30), time).Should().BeNull();
+        RetryRules.RetryAfter(seconds, time).Should().Be(TimeSpan.FromSeconds(7));
+        RetryRules.RetryAfter(date, time).Should().Be(TimeSpan.FromSeconds(5));
+        RetryRules.RetryAfter(none, time).Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("5", 5, null, true)]          // as long as MaxDelay: waited in full
+    [InlineData("60", 5, null, false)]        // longer than MaxDelay: no retry at all
+    [InlineData("10", 30, 10, false)]         // would end when (or after) the call's Timeout does
+    [InlineData("9", 30, 10, true)]
+    public void A_retry_after_longer_than_max_delay_or_the_time_left_is_not_retried(string retryAfter, int maxDelaySeconds, int? secondsLeft, bool retried)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Agents);
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { RequestMessage = request };
+        response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+        DateTimeOffset? deadline = secondsLeft is { } left ? time.GetUtcNow().AddSeconds(left) : null;
+
+        RetryRules.ShouldRetry(request, Outcome.FromResult(response), TimeSpan.FromSeconds(maxDelaySeconds), deadline, time).Should().Be(retried);
+    }
+
+    [Theory]
+    [InlineData(250, "250 ms")]
+    [InlineData(1_000, "1 s")]
+    [InlineData(1_500, "1.5 s")]
+    [InlineData(60_000, "1 min")]
+    [InlineData(90_000, "1 min 30 s")]
+    [InlineData(5_400_000, "1 h 30 min")]
+    public void Delays_read_in_units_people_use(int milliseconds, string text) =>
+        GenPro.Sdk.Internal.Durations.Readable(TimeSpan.FromMilliseconds(milliseconds)).Should().Be(text);
 
     [Fact]
     public void Pollys_rejections_become_connection_exceptions()

@@ -47,7 +47,12 @@ internal static class GenProResilience
             builder.AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "GenPro.TotalTimeout",
-                TimeoutGenerator = _ => ValueTask.FromResult(total),
+                TimeoutGenerator = args =>
+                {
+                    // Remembered so the retry can tell a Retry-After that would outlast the call.
+                    args.Context.Properties.Set(RetryRules.Deadline, timeProvider.GetUtcNow() + total);
+                    return ValueTask.FromResult(total);
+                },
             });
         }
 
@@ -96,10 +101,15 @@ internal static class GenProResilience
             UseJitter = true,
             Delay = retry.BaseDelay,
             MaxDelay = maxDelay,
-            ShouldHandle = static args => ValueTask.FromResult(RetryRules.ShouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
+            ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(
+                args.Context.GetRequestMessage(),
+                args.Outcome,
+                maxDelay,
+                args.Context.Properties.TryGetValue(RetryRules.Deadline, out var deadline) ? deadline : null,
+                timeProvider)),
 
             // Null falls back to the jittered exponential delay.
-            DelayGenerator = args => ValueTask.FromResult(RetryRules.RetryAfter(args.Outcome.Result, maxDelay, timeProvider)),
+            DelayGenerator = args => ValueTask.FromResult(RetryRules.RetryAfter(args.Outcome.Result, timeProvider)),
             OnRetry = args =>
             {
                 GenProTelemetry.RecordRetry(logger, args.Context.GetRequestMessage(), args.AttemptNumber + 1, args.RetryDelay, args.Outcome);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using GenPro.Sdk.Internal;
 using Polly;
 using Polly.Timeout;
 
@@ -11,15 +12,55 @@ namespace GenPro.Sdk.Http.Resilience;
 /// </summary>
 internal static class RetryRules
 {
-    public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
+    /// <summary>The name of the <see cref="ResilienceContext"/> property holding when the call's <c>Timeout</c> runs out.</summary>
+    public static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new("GenPro.Deadline");
+
+    public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
+        request is not null && !RequestOptionKeys.HasNonReplayableBody(request) && IsRetryableOutcome(request, outcome);
+
+    /// <summary>
+    /// <see cref="ShouldRetry(HttpRequestMessage?, Outcome{HttpResponseMessage})"/>, and never before the server's
+    /// <c>Retry-After</c>: a wait longer than <paramref name="maxDelay"/> or than the time left of the call's
+    /// <c>Timeout</c> ends the call at once with the server's answer. When a retry the rules allow is skipped, the reason
+    /// is recorded (<see cref="RetryNotes"/>) for the exception's message.
+    /// </summary>
+    public static bool ShouldRetry(
+        HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay, DateTimeOffset? deadline, TimeProvider timeProvider)
     {
-        if (request is null || RequestOptionKeys.HasNonReplayableBody(request))
+        if (request is null || !IsRetryableOutcome(request, outcome))
         {
             return false;
         }
 
-        return IsIdempotent(request.Method) ? IsTransientFailure(outcome) : ServerDidNotAct(outcome);
+        if (RequestOptionKeys.HasNonReplayableBody(request))
+        {
+            RetryNotes.Record(request, outcome, "the request body is a stream that cannot be sent twice");
+            return false;
+        }
+
+        if (RetryAfterHeader.Read(outcome.Result, timeProvider) is not { } wait)
+        {
+            return true;
+        }
+
+        if (wait > maxDelay)
+        {
+            RetryNotes.Record(request, outcome, $"the server asked to wait {Durations.Readable(wait)}, longer than Retry.MaxDelay ({Durations.Readable(maxDelay)})");
+            return false;
+        }
+
+        if (deadline is { } end && timeProvider.GetUtcNow() + wait >= end)
+        {
+            var left = end - timeProvider.GetUtcNow();
+            RetryNotes.Record(request, outcome, $"the server asked to wait {Durations.Readable(wait)}, longer than the {Durations.Readable(left < TimeSpan.Zero ? TimeSpan.Zero : left)} left of Timeout");
+            return false;
+        }
+
+        return true;
     }
+
+    private static bool IsRetryableOutcome(HttpRequestMessage request, Outcome<HttpResponseMessage> outcome) =>
+        IsIdempotent(request.Method) ? IsTransientFailure(outcome) : ServerDidNotAct(outcome);
 
     /// <summary>A failure worth another attempt of an idempotent request, and what the circuit breaker counts.</summary>
     public static bool IsTransientFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
@@ -39,9 +80,12 @@ internal static class RetryRules
         request is null
         || (IsIdempotent(request.Method) && !RequestOptionKeys.HasNonReplayableBody(request) && !IsMultipart(request.Content));
 
-    /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date) capped by <paramref name="maxDelay"/>; null when absent.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay, TimeProvider timeProvider) =>
-        RetryAfterHeader.Read(response, timeProvider) is { } wait ? (wait > maxDelay ? maxDelay : wait) : null;
+    /// <summary>
+    /// The server's <c>Retry-After</c> (seconds or an HTTP date); null when absent. Never cut short: a longer wait than
+    /// the retry may make is refused by <see cref="ShouldRetry(HttpRequestMessage?, Outcome{HttpResponseMessage}, TimeSpan, DateTimeOffset?, TimeProvider)"/>
+    /// before it comes to this.
+    /// </summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider timeProvider) => RetryAfterHeader.Read(response, timeProvider);
 
     /// <summary>429 means the request was refused before any work; a connection never established means it never arrived.</summary>
     private static bool ServerDidNotAct(Outcome<HttpResponseMessage> outcome) => outcome switch
