@@ -6,16 +6,21 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace GenPro.Sdk.Benchmarks;
 
 /// <summary>
-/// Each class's job, sized so the full run stays under ~15 minutes on 2 cores. With <c>GENPRO_BENCH_DRY=1</c> every class
-/// runs BenchmarkDotNet's Dry job instead (and with <c>GENPRO_BENCH_QUICK=1</c> its ShortRun job, in process, for a quick look while profiling) (one invocation per case), in process so nothing is rebuilt per case: CI uses it to keep the benchmarks compiling and
-/// running, never to time anything.
+/// Each class's job, sized so the comparison run (<c>-- compare</c>) stays under ~12 minutes on 2 cores. With
+/// <c>GENPRO_BENCH_DRY=1</c> every class runs BenchmarkDotNet's Dry job instead (one invocation per case, in process so
+/// nothing is rebuilt per case): CI uses it to keep the benchmarks compiling and running, never to time anything. With
+/// <c>GENPRO_BENCH_QUICK=1</c>, ShortRun in process, for a quick look while profiling.
 /// </summary>
 public abstract class BenchJobs : ManualConfig
 {
-    protected BenchJobs(Job tuned) => AddJob(
-        IsDry ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
-        : Environment.GetEnvironmentVariable("GENPRO_BENCH_QUICK") == "1" ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)
-        : tuned.WithLaunchCount(1));
+    protected BenchJobs(Job tuned)
+    {
+        AddJob(
+            IsDry ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
+            : Environment.GetEnvironmentVariable("GENPRO_BENCH_QUICK") == "1" ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)
+            : tuned.WithLaunchCount(1));
+        AddColumn(new MedianRatioColumn());
+    }
 
     public static bool IsDry => Environment.GetEnvironmentVariable("GENPRO_BENCH_DRY") == "1";
 }
