@@ -13,6 +13,11 @@ if (args is ["alloc", .. var which])
     return await AllocationProbe.RunAsync(which.FirstOrDefault());
 }
 
+if (args is ["allocprofile", var description, .. var transport])
+{
+    return await AllocationProfile.RunAsync(description, transport is [var t] ? Enum.Parse<Transport>(t) : Transport.InMemory);
+}
+
 if (args is ["compare", .. var rest])
 {
     BenchmarkSwitcher.FromTypes([typeof(PerCallBenchmarks), typeof(PaginationBenchmarks), typeof(UploadBenchmarks)])
