@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using GenPro.Sdk.Agents.Wire;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Http.Resilience;
+using GenPro.Sdk.Serialization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
 namespace GenPro.Sdk.Benchmarks;
@@ -14,64 +17,52 @@ public enum Transport
 }
 
 /// <summary>
-/// The clients compared, each on its own transport instance: the SDK; (a) a hand-written <see cref="HttpClient"/> with
-/// plain DTOs and their source-generated JSON context; (d) the same behind Microsoft's standard resilience strategies
-/// (<see cref="StandardResilience"/>); (c) a plain source-generated Refit client over the same DTOs.
+/// The clients compared, each on its own transport instance: the SDK, (a) a hand-written <see cref="HttpClient"/> reading
+/// with the SDK's source-generated JSON metadata, (b) the same behind the SDK's own resilience handler, and (c) a
+/// Refit client built by <see cref="RestService.For{T}(HttpClient, RefitSettings)"/>.
 /// </summary>
 public sealed class Clients : IDisposable
 {
-    private readonly HttpClient _refitHttp;
-
-    private Clients(GenProClient sdk, HttpClient plain, HttpClient standard, HttpClient refitHttp)
+    private Clients(GenProClient sdk, HttpClient plain, HttpClient resilient, HttpClient refitHttp)
     {
         Sdk = sdk;
         Plain = plain;
-        Standard = standard;
-        _refitHttp = refitHttp;
-        Refit = RestService.ForGenerated<IRefitAgentsApi>(refitHttp, RefitSettings.ForJsonContext(PlainJsonContext.Default));
+        Resilient = resilient;
+        RefitHttp = refitHttp;
+        Refit = RestService.For<IRefitAgentsApi>(refitHttp, RefitReflection.Settings);
     }
 
     public GenProClient Sdk { get; }
 
-    /// <summary>(a): bare <see cref="HttpClient"/>.</summary>
     public HttpClient Plain { get; }
 
-    /// <summary>(d): (a) behind Microsoft's standard resilience strategies.</summary>
-    public HttpClient Standard { get; }
+    public HttpClient Resilient { get; }
 
-    /// <summary>(c): plain Refit.</summary>
     public IRefitAgentsApi Refit { get; }
+
+    private HttpClient RefitHttp { get; }
 
     public static GenProClientOptions Options(Uri baseAddress) => new() { ApiKey = Wire.ApiKey, BaseAddress = baseAddress };
 
-    public static Uri BaseAddress(Transport transport, LoopbackServer? server) =>
-        transport == Transport.Loopback ? server!.BaseAddress : new Uri("http://localhost/v1/");
-
     public static Clients Create(Transport transport, LoopbackServer? server)
     {
-        var baseAddress = BaseAddress(transport, server);
+        var baseAddress = transport == Transport.Loopback ? server!.BaseAddress : new Uri("http://localhost/v1/");
+        var options = Options(baseAddress);
+        var sdk = transport == Transport.Loopback ? new GenProClient(options) : new GenProClient(options, new CannedHandler());
+
         return new Clients(
-            CreateSdk(transport, baseAddress),
+            sdk,
             Http(Primary(transport), baseAddress),
-            Http(StandardResilience.CreateHandler(Primary(transport)), baseAddress),
+            Http(ResilientHandler(options, transport), baseAddress),
             Http(Primary(transport), baseAddress));
     }
 
-    /// <summary>The SDK on the transport: its own socket handler over loopback, the canned handler in memory.</summary>
-    public static GenProClient CreateSdk(Transport transport, Uri baseAddress, Action<GenProClientOptions>? configure = null)
+    /// <summary>The transport behind the SDK's own resilience policy: baseline (b).</summary>
+    public static HttpMessageHandler ResilientHandler(GenProClientOptions options, Transport transport)
     {
-        var options = Options(baseAddress);
-        configure?.Invoke(options);
-        return transport == Transport.Loopback ? new GenProClient(options) : new GenProClient(options, new CannedHandler());
-    }
-
-    /// <summary>The SDK's resilience policy switched off (no total or attempt timeout, no retry, no circuit breaker).</summary>
-    public static void PolicyOff(GenProClientOptions options)
-    {
-        options.Timeout = Timeout.InfiniteTimeSpan;
-        options.Retry.MaxRetries = 0;
-        options.Retry.CircuitBreakerEnabled = false;
-        options.Retry.AttemptTimeout = Timeout.InfiniteTimeSpan;
+        var resilience = GenProResilience.CreateHandler(options, TimeProvider.System, NullLogger.Instance);
+        resilience.InnerHandler = Primary(transport);
+        return resilience;
     }
 
     /// <summary>The transport: the SDK's own socket handler settings over loopback, the canned handler in memory.</summary>
@@ -91,12 +82,12 @@ public sealed class Clients : IDisposable
     {
         Sdk.Dispose();
         Plain.Dispose();
-        Standard.Dispose();
-        _refitHttp.Dispose();
+        Resilient.Dispose();
+        RefitHttp.Dispose();
     }
 }
 
-/// <summary>The hand-written calls of baselines (a) and (d): what a careful user writes with <see cref="HttpClient"/>.</summary>
+/// <summary>The hand-written calls of baselines (a) and (b): what a careful user writes with <see cref="HttpClient"/>.</summary>
 public static class HandWritten
 {
     public static readonly CreateAgentRequest CreateRequest = new()
@@ -107,23 +98,28 @@ public static class HandWritten
         TimeZone = "America/New_York",
     };
 
-    public static PlainCreateBody CreateBody() => new()
+    public static async Task<Agent> GetAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
     {
-        OrganizationId = CreateRequest.OrganizationId,
-        Agent = new PlainAgentFields { Name = CreateRequest.Name, Description = CreateRequest.Description, TimeZone = CreateRequest.TimeZone },
-    };
+        using var response = await http.GetAsync("agents/1", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await ReadAsync(response, GenProJsonContext.Default.Agent, cancellationToken);
+    }
 
-    public static Task<PlainAgent> GetAgentAsync(HttpClient http, CancellationToken cancellationToken = default) =>
-        GetAsync(http, "agents/1", PlainJsonContext.Default.PlainAgent, cancellationToken);
-
-    public static Task<List<PlainAgentSummary>> ListAgentsAsync(HttpClient http, CancellationToken cancellationToken = default) =>
-        GetAsync(http, "agents", PlainJsonContext.Default.ListPlainAgentSummary, cancellationToken);
-
-    public static async Task<PlainAgent> CreateAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
+    public static async Task<List<AgentSummary>> ListAgentsAsync(HttpClient http, CancellationToken cancellationToken = default)
     {
-        using var content = JsonContent.Create(CreateBody(), PlainJsonContext.Default.PlainCreateBody);
+        using var response = await http.GetAsync("agents", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await ReadAsync(response, GenProJsonContext.Default.ListAgentSummary, cancellationToken);
+    }
+
+    public static async Task<Agent> CreateAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
+    {
+        var body = new CreateAgentBody
+        {
+            OrganizationId = CreateRequest.OrganizationId,
+            Agent = new AgentFields { Name = CreateRequest.Name, Description = CreateRequest.Description, TimeZone = CreateRequest.TimeZone },
+        };
+        using var content = JsonContent.Create(body, GenProJsonContext.Default.CreateAgentBody);
         using var response = await http.PostAsync("agents", content, cancellationToken);
-        return (await ReadAsync(response, PlainJsonContext.Default.PlainAgentEnvelope, cancellationToken)).Agent!;
+        return (await ReadAsync(response, GenProJsonContext.Default.AgentEnvelope, cancellationToken)).Agent!;
     }
 
     /// <summary>Every avatar of a listing with a plain cursor loop: the last id of a page is the next cursor; a short page ends it.</summary>
@@ -134,7 +130,8 @@ public static class HandWritten
         while (true)
         {
             var path = cursor is { } c ? $"agents/{agentId}/avatars?cursor={c}" : $"agents/{agentId}/avatars";
-            var page = await GetAsync(http, path, PlainJsonContext.Default.ListPlainAvatar, cancellationToken);
+            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var page = await ReadAsync(response, GenProJsonContext.Default.ListAvatar, cancellationToken);
             count += page.Count;
             if (page.Count < Wire.PageSize)
             {
@@ -145,13 +142,7 @@ public static class HandWritten
         }
     }
 
-    public static async Task<T> GetAsync<T>(HttpClient http, string path, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return await ReadAsync(response, type, cancellationToken);
-    }
-
-    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         response.EnsureSuccessStatusCode();
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -162,15 +153,50 @@ public static class HandWritten
     }
 }
 
-/// <summary>Baseline (c): the agent endpoints as a plain Refit interface over the plain DTOs (Refit's source generator builds it).</summary>
+/// <summary>Baseline (c): the agent endpoints as a plain Refit interface returning models.</summary>
 public interface IRefitAgentsApi
 {
     [Get("/agents/{agentId}")]
-    Task<PlainAgent> GetAgentAsync(long agentId, CancellationToken cancellationToken = default);
+    Task<Agent> GetAgentAsync(long agentId, CancellationToken cancellationToken = default);
 
     [Get("/agents")]
-    Task<List<PlainAgentSummary>> ListAgentsAsync(CancellationToken cancellationToken = default);
+    Task<List<AgentSummary>> ListAgentsAsync(CancellationToken cancellationToken = default);
 
     [Post("/agents")]
-    Task<PlainAgentEnvelope> CreateAgentAsync([Body] PlainCreateBody body, CancellationToken cancellationToken = default);
+    Task<RefitAgentEnvelope> CreateAgentAsync([Body] RefitCreateAgentBody body, CancellationToken cancellationToken = default);
+}
+
+public sealed class RefitAgentEnvelope
+{
+    public Agent? Agent { get; set; }
+}
+
+public sealed class RefitCreateAgentBody
+{
+    public long? OrganizationId { get; set; }
+
+    public RefitAgentFields? Agent { get; set; }
+}
+
+public sealed class RefitAgentFields
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? TimeZone { get; set; }
+}
+
+/// <summary>Refit's settings for baseline (c): its default System.Text.Json serializer, told the API's snake_case names.</summary>
+public static class RefitReflection
+{
+    public static readonly RefitSettings Settings = new()
+    {
+        ContentSerializer = new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+        }),
+    };
 }

@@ -3,65 +3,33 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenPro.Sdk.Internal;
-using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk;
 
 /// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync"/> returns it.</summary>
-/// <remarks>
-/// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
-/// properties only through its constructor path, which boxes every value and allocates an argument array per object
-/// (about 100 bytes per avatar; see docs/performance.md). The properties are the public face of the same fields.
-/// </remarks>
 public sealed record Avatar
 {
-    [JsonInclude, JsonRequired, JsonPropertyName("id")]
-    internal long WireId;
-
-    [JsonInclude, JsonPropertyName("is_primary")]
-    internal bool WireIsPrimary;
-
-    [JsonInclude, JsonPropertyName("url")]
-    internal Uri? WireUrl;
-
-    [JsonInclude, JsonPropertyName("thumbnail_url")]
-    internal Uri? WireThumbnailUrl;
-
-    [JsonInclude, JsonPropertyName("degod_avatar_id")]
-    internal long? WireDeGodAvatarId;
-
     /// <summary>The avatar's id (read from a JSON number or a numeric string).</summary>
-    [JsonIgnore]
-    public long Id { get => WireId; init => WireId = value; }
+    [JsonRequired]
+    public long Id { get; init; }
 
     /// <summary>Whether this is the agent's primary avatar; the API lists it first.</summary>
-    [JsonIgnore]
-    public bool IsPrimary { get => WireIsPrimary; init => WireIsPrimary = value; }
+    public bool IsPrimary { get; init; }
 
     /// <summary>The full-size image.</summary>
-    [JsonIgnore]
-    public Uri? Url { get => WireUrl; init => WireUrl = value; }
+    public Uri? Url { get; init; }
 
     /// <summary>The thumbnail image.</summary>
-    [JsonIgnore]
-    public Uri? ThumbnailUrl { get => WireThumbnailUrl; init => WireThumbnailUrl = value; }
+    public Uri? ThumbnailUrl { get; init; }
 
     /// <summary>The DeGod avatar this avatar was made from, or null for an uploaded image.</summary>
-    [JsonIgnore]
-    public long? DeGodAvatarId { get => WireDeGodAvatarId; init => WireDeGodAvatarId = value; }
+    [JsonPropertyName("degod_avatar_id")]
+    public long? DeGodAvatarId { get; init; }
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
-    [JsonIgnore]
-    public IDictionary<string, JsonElement> AdditionalProperties
-    {
-        get => ExtensionData ?? ExtensionDataBag.Empty;
-        internal set => ExtensionData = value;
-    }
-
-    /// <summary>What <see cref="AdditionalProperties"/> reads: null until the JSON holds a field the SDK does not model.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    internal IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
     private bool PrintMembers(StringBuilder builder)
