@@ -116,7 +116,7 @@ public static class RealRack
         {
             ["$file"] = file.FileName,
             ["type"] = file.ContentType,
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span)),
+            ["sha256"] = Convert.ToHexString(SHA256.HashData(file.Content.Span)).ToLowerInvariant(),
             ["length"] = file.Content.Length,
         },
         string text => JsonValue.Create(text),
@@ -131,7 +131,7 @@ public static class RealRack
         {
             case JsonObject file when file["$file"] is { } name:
                 var sha = file["sha256"]!.GetValue<string>();
-                var content = Images.Named.FirstOrDefault(i => Convert.ToHexStringLower(SHA256.HashData(i.Bytes)) == sha).Name
+                var content = Images.Named.FirstOrDefault(i => Convert.ToHexString(SHA256.HashData(i.Bytes)).ToLowerInvariant() == sha).Name
                               ?? $"{file["length"]!.GetValue<int>()} bytes";
                 return JsonValue.Create($"file:{name.GetValue<string>()}:{file["type"]?.GetValue<string>()}:{content}");
             case JsonObject hash:

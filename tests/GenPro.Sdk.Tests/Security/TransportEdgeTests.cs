@@ -42,7 +42,7 @@ public sealed class TransportEdgeTests
 
         var (e, _) = await Timed(() => client.Agents.ListAsync());
 
-        e.Should().BeOfType<GenProApiException>().Which.Message.Should().StartWith("GET /v1/agents answered 200 OK, but its body could not be read as List");
+        e.Should().BeOfType<GenProApiException>().Which.Message.Should().StartWith("GET /v1/agents answered 200 OK, but its body could not be read as AgentSummary list");
     }
 
     [Fact]
