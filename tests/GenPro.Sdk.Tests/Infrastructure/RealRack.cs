@@ -131,7 +131,7 @@ public static class RealRack
         {
             case JsonObject file when file["$file"] is { } name:
                 var sha = file["sha256"]!.GetValue<string>();
-                var content = Images.Named.FirstOrDefault(i => Convert.ToHexString(SHA256.HashData(i.Bytes)).ToLowerInvariant() == sha).Name
+                var content = Images.Named.FirstOrDefault(i => string.Equals(Convert.ToHexString(SHA256.HashData(i.Bytes)), sha, StringComparison.OrdinalIgnoreCase)).Name
                               ?? $"{file["length"]!.GetValue<int>()} bytes";
                 return JsonValue.Create($"file:{name.GetValue<string>()}:{file["type"]?.GetValue<string>()}:{content}");
             case JsonObject hash:
