@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GenPro.Sdk.Agents.Wire;
+using System.Text.Json.Serialization.Metadata;
 using GenPro.Sdk.Http;
-using GenPro.Sdk.Http.Resilience;
-using GenPro.Sdk.Serialization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 
 namespace GenPro.Sdk.Benchmarks;
@@ -17,52 +14,64 @@ public enum Transport
 }
 
 /// <summary>
-/// The clients compared, each on its own transport instance: the SDK, (a) a hand-written <see cref="HttpClient"/> reading
-/// with the SDK's source-generated JSON metadata, (b) the same behind the SDK's own resilience handler, and (c) a
-/// Refit client built by <see cref="RestService.For{T}(HttpClient, RefitSettings)"/>.
+/// The clients compared, each on its own transport instance: the SDK; (a) a hand-written <see cref="HttpClient"/> with
+/// plain DTOs and their source-generated JSON context; (d) the same behind Microsoft's standard resilience strategies
+/// (<see cref="StandardResilience"/>); (c) a plain source-generated Refit client over the same DTOs.
 /// </summary>
 public sealed class Clients : IDisposable
 {
-    private Clients(GenProClient sdk, HttpClient plain, HttpClient resilient, HttpClient refitHttp)
+    private readonly HttpClient _refitHttp;
+
+    private Clients(GenProClient sdk, HttpClient plain, HttpClient standard, HttpClient refitHttp)
     {
         Sdk = sdk;
         Plain = plain;
-        Resilient = resilient;
-        RefitHttp = refitHttp;
-        Refit = RestService.For<IRefitAgentsApi>(refitHttp, RefitReflection.Settings);
+        Standard = standard;
+        _refitHttp = refitHttp;
+        Refit = RestService.ForGenerated<IRefitAgentsApi>(refitHttp, RefitSettings.ForJsonContext(PlainJsonContext.Default));
     }
 
     public GenProClient Sdk { get; }
 
+    /// <summary>(a): bare <see cref="HttpClient"/>.</summary>
     public HttpClient Plain { get; }
 
-    public HttpClient Resilient { get; }
+    /// <summary>(d): (a) behind Microsoft's standard resilience strategies.</summary>
+    public HttpClient Standard { get; }
 
+    /// <summary>(c): plain Refit.</summary>
     public IRefitAgentsApi Refit { get; }
-
-    private HttpClient RefitHttp { get; }
 
     public static GenProClientOptions Options(Uri baseAddress) => new() { ApiKey = Wire.ApiKey, BaseAddress = baseAddress };
 
+    public static Uri BaseAddress(Transport transport, LoopbackServer? server) =>
+        transport == Transport.Loopback ? server!.BaseAddress : new Uri("http://localhost/v1/");
+
     public static Clients Create(Transport transport, LoopbackServer? server)
     {
-        var baseAddress = transport == Transport.Loopback ? server!.BaseAddress : new Uri("http://localhost/v1/");
-        var options = Options(baseAddress);
-        var sdk = transport == Transport.Loopback ? new GenProClient(options) : new GenProClient(options, new CannedHandler());
-
+        var baseAddress = BaseAddress(transport, server);
         return new Clients(
-            sdk,
+            CreateSdk(transport, baseAddress),
             Http(Primary(transport), baseAddress),
-            Http(ResilientHandler(options, transport), baseAddress),
+            Http(StandardResilience.CreateHandler(Primary(transport)), baseAddress),
             Http(Primary(transport), baseAddress));
     }
 
-    /// <summary>The transport behind the SDK's own resilience policy: baseline (b).</summary>
-    public static HttpMessageHandler ResilientHandler(GenProClientOptions options, Transport transport)
+    /// <summary>The SDK on the transport: its own socket handler over loopback, the canned handler in memory.</summary>
+    public static GenProClient CreateSdk(Transport transport, Uri baseAddress, Action<GenProClientOptions>? configure = null)
     {
-        var resilience = GenProResilience.CreateHandler(options, TimeProvider.System, NullLogger.Instance);
-        resilience.InnerHandler = Primary(transport);
-        return resilience;
+        var options = Options(baseAddress);
+        configure?.Invoke(options);
+        return transport == Transport.Loopback ? new GenProClient(options) : new GenProClient(options, new CannedHandler());
+    }
+
+    /// <summary>The SDK's resilience policy switched off (no total or attempt timeout, no retry, no circuit breaker).</summary>
+    public static void PolicyOff(GenProClientOptions options)
+    {
+        options.Timeout = Timeout.InfiniteTimeSpan;
+        options.Retry.MaxRetries = 0;
+        options.Retry.CircuitBreakerEnabled = false;
+        options.Retry.AttemptTimeout = Timeout.InfiniteTimeSpan;
     }
 
     /// <summary>The transport: the SDK's own socket handler settings over loopback, the canned handler in memory.</summary>
@@ -82,12 +91,12 @@ public sealed class Clients : IDisposable
     {
         Sdk.Dispose();
         Plain.Dispose();
-        Resilient.Dispose();
-        RefitHttp.Dispose();
+        Standard.Dispose();
+        _refitHttp.Dispose();
     }
 }
 
-/// <summary>The hand-written calls of baselines (a) and (b): what a careful user writes with <see cref="HttpClient"/>.</summary>
+/// <summary>The hand-written calls of baselines (a) and (d): what a careful user writes with <see cref="HttpClient"/>.</summary>
 public static class HandWritten
 {
     public static readonly CreateAgentRequest CreateRequest = new()
@@ -98,28 +107,23 @@ public static class HandWritten
         TimeZone = "America/New_York",
     };
 
-    public static async Task<Agent> GetAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
+    public static PlainCreateBody CreateBody() => new()
     {
-        using var response = await http.GetAsync("agents/1", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return await ReadAsync(response, GenProJsonContext.Default.Agent, cancellationToken);
-    }
+        OrganizationId = CreateRequest.OrganizationId,
+        Agent = new PlainAgentFields { Name = CreateRequest.Name, Description = CreateRequest.Description, TimeZone = CreateRequest.TimeZone },
+    };
 
-    public static async Task<List<AgentSummary>> ListAgentsAsync(HttpClient http, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.GetAsync("agents", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return await ReadAsync(response, GenProJsonContext.Default.ListAgentSummary, cancellationToken);
-    }
+    public static Task<PlainAgent> GetAgentAsync(HttpClient http, CancellationToken cancellationToken = default) =>
+        GetAsync(http, "agents/1", PlainJsonContext.Default.PlainAgent, cancellationToken);
 
-    public static async Task<Agent> CreateAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
+    public static Task<List<PlainAgentSummary>> ListAgentsAsync(HttpClient http, CancellationToken cancellationToken = default) =>
+        GetAsync(http, "agents", PlainJsonContext.Default.ListPlainAgentSummary, cancellationToken);
+
+    public static async Task<PlainAgent> CreateAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
     {
-        var body = new CreateAgentBody
-        {
-            OrganizationId = CreateRequest.OrganizationId,
-            Agent = new AgentFields { Name = CreateRequest.Name, Description = CreateRequest.Description, TimeZone = CreateRequest.TimeZone },
-        };
-        using var content = JsonContent.Create(body, GenProJsonContext.Default.CreateAgentBody);
+        using var content = JsonContent.Create(CreateBody(), PlainJsonContext.Default.PlainCreateBody);
         using var response = await http.PostAsync("agents", content, cancellationToken);
-        return (await ReadAsync(response, GenProJsonContext.Default.AgentEnvelope, cancellationToken)).Agent!;
+        return (await ReadAsync(response, PlainJsonContext.Default.PlainAgentEnvelope, cancellationToken)).Agent!;
     }
 
     /// <summary>Every avatar of a listing with a plain cursor loop: the last id of a page is the next cursor; a short page ends it.</summary>
@@ -130,8 +134,7 @@ public static class HandWritten
         while (true)
         {
             var path = cursor is { } c ? $"agents/{agentId}/avatars?cursor={c}" : $"agents/{agentId}/avatars";
-            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var page = await ReadAsync(response, GenProJsonContext.Default.ListAvatar, cancellationToken);
+            var page = await GetAsync(http, path, PlainJsonContext.Default.ListPlainAvatar, cancellationToken);
             count += page.Count;
             if (page.Count < Wire.PageSize)
             {
@@ -142,7 +145,13 @@ public static class HandWritten
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public static async Task<T> GetAsync<T>(HttpClient http, string path, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await ReadAsync(response, type, cancellationToken);
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
         response.EnsureSuccessStatusCode();
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -153,50 +162,15 @@ public static class HandWritten
     }
 }
 
-/// <summary>Baseline (c): the agent endpoints as a plain Refit interface returning models.</summary>
+/// <summary>Baseline (c): the agent endpoints as a plain Refit interface over the plain DTOs (Refit's source generator builds it).</summary>
 public interface IRefitAgentsApi
 {
     [Get("/agents/{agentId}")]
-    Task<Agent> GetAgentAsync(long agentId, CancellationToken cancellationToken = default);
+    Task<PlainAgent> GetAgentAsync(long agentId, CancellationToken cancellationToken = default);
 
     [Get("/agents")]
-    Task<List<AgentSummary>> ListAgentsAsync(CancellationToken cancellationToken = default);
+    Task<List<PlainAgentSummary>> ListAgentsAsync(CancellationToken cancellationToken = default);
 
     [Post("/agents")]
-    Task<RefitAgentEnvelope> CreateAgentAsync([Body] RefitCreateAgentBody body, CancellationToken cancellationToken = default);
-}
-
-public sealed class RefitAgentEnvelope
-{
-    public Agent? Agent { get; set; }
-}
-
-public sealed class RefitCreateAgentBody
-{
-    public long? OrganizationId { get; set; }
-
-    public RefitAgentFields? Agent { get; set; }
-}
-
-public sealed class RefitAgentFields
-{
-    public string? Name { get; set; }
-
-    public string? Description { get; set; }
-
-    public string? TimeZone { get; set; }
-}
-
-/// <summary>Refit's settings for baseline (c): its default System.Text.Json serializer, told the API's snake_case names.</summary>
-public static class RefitReflection
-{
-    public static readonly RefitSettings Settings = new()
-    {
-        ContentSerializer = new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
-        }),
-    };
+    Task<PlainAgentEnvelope> CreateAgentAsync([Body] PlainCreateBody body, CancellationToken cancellationToken = default);
 }

@@ -1,10 +1,28 @@
 using BenchmarkDotNet.Running;
 using GenPro.Sdk.Benchmarks;
 
-// `-- prefetch`: the measured prefetch scenario. Anything else goes to BenchmarkDotNet (`-- --filter '*'`).
+// `-- compare`: exactly the comparison benchmarks (per call, 10,000-avatar listing, upload), the run docs/performance.md
+// reports. `-- prefetch`: the measured prefetch scenario. `-- alloc`: bytes per call of every case, quickly (AllocationProbe). Anything else goes to BenchmarkDotNet (`-- --filter '*'`).
 if (args is ["prefetch"])
 {
     return await PrefetchScenario.RunAsync();
+}
+
+if (args is ["alloc", .. var which])
+{
+    return await AllocationProbe.RunAsync(which.FirstOrDefault());
+}
+
+if (args is ["allocprofile", var description, .. var transport])
+{
+    return await AllocationProfile.RunAsync(description, transport is [var t] ? Enum.Parse<Transport>(t) : Transport.InMemory);
+}
+
+if (args is ["compare", .. var rest])
+{
+    BenchmarkSwitcher.FromTypes([typeof(PerCallBenchmarks), typeof(PaginationBenchmarks), typeof(UploadBenchmarks)])
+        .RunAll(args: rest);
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

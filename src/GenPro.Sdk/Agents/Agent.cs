@@ -3,51 +3,103 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk;
 
 /// <summary>An agent in full, as the get, create and update endpoints return it.</summary>
+/// <remarks>
+/// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
+/// properties only through its constructor path, which boxes every value and allocates an argument array per object
+/// (see docs/performance.md). The properties are the public face of the same fields.
+/// </remarks>
 public sealed record Agent
 {
+    [JsonInclude, JsonRequired, JsonPropertyName("id")]
+    internal long WireId;
+
+    [JsonInclude, JsonRequired, JsonPropertyName("name")]
+    internal string WireName = string.Empty;
+
+    [JsonInclude, JsonPropertyName("description")]
+    internal string? WireDescription;
+
+    [JsonInclude, JsonPropertyName("organization_id")]
+    internal long? WireOrganizationId;
+
+    [JsonInclude, JsonPropertyName("time_zone")]
+    internal string? WireTimeZone;
+
+    [JsonInclude, JsonPropertyName("primary_avatar_id")]
+    internal long? WirePrimaryAvatarId;
+
+    [JsonInclude, JsonPropertyName("primary_avatar_url")]
+    internal Uri? WirePrimaryAvatarUrl;
+
+    [JsonInclude, JsonPropertyName("agent_setup_project_id")]
+    internal long? WireAgentSetupProjectId;
+
+    [JsonInclude, JsonPropertyName("role")]
+    internal AgentRole? WireRole;
+
+    [JsonInclude, JsonPropertyName("default_user_voice")]
+    internal AgentVoice? WireDefaultUserVoice;
+
     /// <summary>The agent's id.</summary>
-    [JsonRequired]
-    public long Id { get; init; }
+    [JsonIgnore]
+    public long Id { get => WireId; init => WireId = value; }
 
     /// <summary>The agent's name, unique within its workspace.</summary>
-    [JsonRequired]
-    public string Name { get; init; } = string.Empty;
+    [JsonIgnore]
+    public string Name { get => WireName; init => WireName = value; }
 
     /// <summary>What the agent is for.</summary>
-    public string? Description { get; init; }
+    [JsonIgnore]
+    public string? Description { get => WireDescription; init => WireDescription = value; }
 
     /// <summary>The workspace (organization) the agent belongs to; null for a personal agent.</summary>
-    public long? OrganizationId { get; init; }
+    [JsonIgnore]
+    public long? OrganizationId { get => WireOrganizationId; init => WireOrganizationId = value; }
 
     /// <summary>The agent's IANA time zone, such as <c>America/New_York</c>.</summary>
-    public string? TimeZone { get; init; }
+    [JsonIgnore]
+    public string? TimeZone { get => WireTimeZone; init => WireTimeZone = value; }
 
     /// <summary>The id of the primary avatar, or null when the agent has none.</summary>
-    public long? PrimaryAvatarId { get; init; }
+    [JsonIgnore]
+    public long? PrimaryAvatarId { get => WirePrimaryAvatarId; init => WirePrimaryAvatarId = value; }
 
     /// <summary>The thumbnail of the primary avatar.</summary>
-    public Uri? PrimaryAvatarUrl { get; init; }
+    [JsonIgnore]
+    public Uri? PrimaryAvatarUrl { get => WirePrimaryAvatarUrl; init => WirePrimaryAvatarUrl = value; }
 
     /// <summary>The project that holds the agent's setup.</summary>
-    public long? AgentSetupProjectId { get; init; }
+    [JsonIgnore]
+    public long? AgentSetupProjectId { get => WireAgentSetupProjectId; init => WireAgentSetupProjectId = value; }
 
     /// <summary>The caller's role on the agent.</summary>
-    public AgentRole? Role { get; init; }
+    [JsonIgnore]
+    public AgentRole? Role { get => WireRole; init => WireRole = value; }
 
     /// <summary>The agent's default voice, or null when none is set.</summary>
-    public AgentVoice? DefaultUserVoice { get; init; }
+    [JsonIgnore]
+    public AgentVoice? DefaultUserVoice { get => WireDefaultUserVoice; init => WireDefaultUserVoice = value; }
 
     /// <summary>
     /// Fields the API returned that this version of the SDK does not model, such as the workspace UUID that
     /// <c>GetAsync(id, includeOrganizationUuid: true)</c> asks for (its field name is not documented).
     /// </summary>
+    [JsonIgnore]
+    public IDictionary<string, JsonElement> AdditionalProperties
+    {
+        get => ExtensionData ?? ExtensionDataBag.Empty;
+        internal set => ExtensionData = value;
+    }
+
+    /// <summary>What <see cref="AdditionalProperties"/> reads: null until the JSON holds a field the SDK does not model.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    internal IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
     private bool PrintMembers(StringBuilder builder)

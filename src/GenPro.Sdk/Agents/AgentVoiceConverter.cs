@@ -23,9 +23,11 @@ internal sealed class AgentVoiceConverter : JsonConverter<AgentVoice>
         Dictionary<string, JsonElement>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var property = reader.GetString()!;
+            // Known names are matched on the UTF-8 bytes: only an unknown name becomes a string (its dictionary key).
+            var known = Known(ref reader);
+            var property = known is null ? reader.GetString()! : null;
             reader.Read();
-            switch (property)
+            switch (known)
             {
                 case "id" or "voice_id": voiceId = ReadScalar(ref reader) ?? voiceId; break;
                 case "provider" or "source": source = ReadScalar(ref reader) ?? source; break;
@@ -38,7 +40,7 @@ internal sealed class AgentVoiceConverter : JsonConverter<AgentVoice>
                     break;
                 default:
                     extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                    extra[property] = JsonElement.ParseValue(ref reader);
+                    extra[property!] = JsonElement.ParseValue(ref reader);
                     break;
             }
         }
@@ -51,7 +53,7 @@ internal sealed class AgentVoiceConverter : JsonConverter<AgentVoice>
             Gender = gender,
             Language = language,
             PreviewUrl = url,
-            AdditionalProperties = extra ?? new Dictionary<string, JsonElement>(StringComparer.Ordinal),
+            AdditionalProperties = (IReadOnlyDictionary<string, JsonElement>?)extra ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>.Empty,
         };
     }
 
@@ -72,6 +74,18 @@ internal sealed class AgentVoiceConverter : JsonConverter<AgentVoice>
 
         writer.WriteEndObject();
     }
+
+    /// <summary>The property name under the reader as one of the interned names above, or null when it is none of them.</summary>
+    private static string? Known(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("id"u8) ? "id"
+        : reader.ValueTextEquals("voice_id"u8) ? "voice_id"
+        : reader.ValueTextEquals("provider"u8) ? "provider"
+        : reader.ValueTextEquals("source"u8) ? "source"
+        : reader.ValueTextEquals("name"u8) ? "name"
+        : reader.ValueTextEquals("gender"u8) ? "gender"
+        : reader.ValueTextEquals("language"u8) ? "language"
+        : reader.ValueTextEquals("url"u8) ? "url"
+        : null;
 
     /// <summary>A string, a number (as its text) or null; anything else is a malformed voice.</summary>
     private static string? ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -3,33 +3,65 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk;
 
 /// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync"/> returns it.</summary>
+/// <remarks>
+/// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
+/// properties only through its constructor path, which boxes every value and allocates an argument array per object
+/// (about 100 bytes per avatar; see docs/performance.md). The properties are the public face of the same fields.
+/// </remarks>
 public sealed record Avatar
 {
+    [JsonInclude, JsonRequired, JsonPropertyName("id")]
+    internal long WireId;
+
+    [JsonInclude, JsonPropertyName("is_primary")]
+    internal bool WireIsPrimary;
+
+    [JsonInclude, JsonPropertyName("url")]
+    internal Uri? WireUrl;
+
+    [JsonInclude, JsonPropertyName("thumbnail_url")]
+    internal Uri? WireThumbnailUrl;
+
+    [JsonInclude, JsonPropertyName("degod_avatar_id")]
+    internal long? WireDeGodAvatarId;
+
     /// <summary>The avatar's id (read from a JSON number or a numeric string).</summary>
-    [JsonRequired]
-    public long Id { get; init; }
+    [JsonIgnore]
+    public long Id { get => WireId; init => WireId = value; }
 
     /// <summary>Whether this is the agent's primary avatar; the API lists it first.</summary>
-    public bool IsPrimary { get; init; }
+    [JsonIgnore]
+    public bool IsPrimary { get => WireIsPrimary; init => WireIsPrimary = value; }
 
     /// <summary>The full-size image.</summary>
-    public Uri? Url { get; init; }
+    [JsonIgnore]
+    public Uri? Url { get => WireUrl; init => WireUrl = value; }
 
     /// <summary>The thumbnail image.</summary>
-    public Uri? ThumbnailUrl { get; init; }
+    [JsonIgnore]
+    public Uri? ThumbnailUrl { get => WireThumbnailUrl; init => WireThumbnailUrl = value; }
 
     /// <summary>The DeGod avatar this avatar was made from, or null for an uploaded image.</summary>
-    [JsonPropertyName("degod_avatar_id")]
-    public long? DeGodAvatarId { get; init; }
+    [JsonIgnore]
+    public long? DeGodAvatarId { get => WireDeGodAvatarId; init => WireDeGodAvatarId = value; }
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
+    [JsonIgnore]
+    public IDictionary<string, JsonElement> AdditionalProperties
+    {
+        get => ExtensionData ?? ExtensionDataBag.Empty;
+        internal set => ExtensionData = value;
+    }
+
+    /// <summary>What <see cref="AdditionalProperties"/> reads: null until the JSON holds a field the SDK does not model.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    internal IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>Prints every property; extra fields by name (a record would print their dictionary's type name).</summary>
     private bool PrintMembers(StringBuilder builder)

@@ -1,0 +1,76 @@
+using GenPro.Sdk.Tests.Infrastructure;
+
+namespace GenPro.Sdk.Tests.Agents;
+
+/// <summary>
+/// The models bind JSON to internal fields and keep extension data lazy (docs/performance.md): what a user sees must not
+/// change. Required members are still required, unknown fields still kept, escaped names still matched, and equal
+/// bodies now give equal records (no per-object dictionary to compare by reference).
+/// </summary>
+public sealed class ModelShapeTests : IDisposable
+{
+    private readonly ApiServer _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public async Task A_model_without_unknown_fields_has_an_empty_bag_and_no_dictionary_of_its_own()
+    {
+        _api.Respond("GET", "/v1/agents", 200, """[{"id": 1, "name": "A"}, {"id": 2, "name": "B"}]""");
+
+        var agents = await _api.Client.Agents.ListAsync();
+
+        agents.Should().AllSatisfy(a => a.AdditionalProperties.Should().BeEmpty());
+        agents.Should().AllSatisfy(a => a.ExtensionData.Should().BeNull());
+        agents[0].AdditionalProperties.Should().BeSameAs(agents[1].AdditionalProperties);
+    }
+
+    [Fact]
+    public async Task Only_the_model_with_an_unknown_field_gets_a_dictionary()
+    {
+        _api.Respond("GET", "/v1/agents", 200, """[{"id": 1, "name": "A", "created_at": "2026-01-01"}, {"id": 2, "name": "B"}]""");
+
+        var agents = await _api.Client.Agents.ListAsync();
+
+        agents[0].AdditionalProperties.Keys.Should().Equal("created_at");
+        agents[0].AdditionalProperties["created_at"].GetString().Should().Be("2026-01-01");
+        agents[1].AdditionalProperties.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_missing_required_id_is_still_an_unreadable_body()
+    {
+        _api.Respond("GET", "/v1/agents", 200, """[{"name": "No id"}]""");
+
+        var thrown = await _api.Client.Agents.Invoking(a => a.ListAsync()).Should().ThrowAsync<GenProApiException>();
+
+        thrown.Which.Message.Should().Contain("'id'");
+        thrown.Which.InnerException.Should().BeOfType<System.Text.Json.JsonException>();
+    }
+
+    [Fact]
+    public async Task The_same_body_twice_gives_equal_records()
+    {
+        const string Body = """{"id": 42, "name": "TrendBot", "primary_avatar_url": "https://cdn.gen.pro/a.png", "role": "owner"}""";
+        _api.Respond("GET", "/v1/agents/42", 200, Body);
+
+        var first = await _api.Client.Agents.GetAsync(42);
+        var second = await _api.Client.Agents.GetAsync(42);
+
+        second.Should().Be(first);
+        (first with { Name = "Renamed" }).Should().NotBe(first);
+        (first with { Name = "Renamed" }).Id.Should().Be(42);
+    }
+
+    [Fact]
+    public async Task Escaped_property_names_of_a_voice_are_still_recognised()
+    {
+        _api.Respond("GET", "/v1/agents/42", 200, """{"id": 42, "name": "T", "default_user_voice": {"voice\u005fid": "v1", "n\u0061me": "Rachel", "accent": "scottish"}}""");
+
+        var voice = (await _api.Client.Agents.GetAsync(42)).DefaultUserVoice!;
+
+        voice.VoiceId.Should().Be("v1");
+        voice.Name.Should().Be("Rachel");
+        voice.AdditionalProperties.Keys.Should().Equal("accent");
+    }
+}
