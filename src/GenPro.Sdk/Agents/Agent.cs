@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,78 +13,82 @@ namespace GenPro.Sdk;
 /// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
 /// properties only through its constructor path, which boxes every value and allocates an argument array per object
 /// (see docs/performance.md). The properties are the public face of the same fields.
+/// Each field is named as its property in lower camel case, and must stay so: .NET 8's source generator still
+/// treats the ignored init-only properties as constructor arguments and binds each one to the member whose C# name
+/// matches it ignoring case (so on .NET 8 these models still take the constructor path; the .NET 10 generator skips ignored properties).
 /// </remarks>
+[SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "The fields are internal; .NET 8 binds them to the properties by name ignoring case (remarks).")]
 public sealed record Agent
 {
     [JsonInclude, JsonRequired, JsonPropertyName("id")]
-    internal long WireId;
+    internal long id;
 
     [JsonInclude, JsonRequired, JsonPropertyName("name")]
-    internal string WireName = string.Empty;
+    internal string name = string.Empty;
 
     [JsonInclude, JsonPropertyName("description")]
-    internal string? WireDescription;
+    internal string? description;
 
     [JsonInclude, JsonPropertyName("organization_id")]
-    internal long? WireOrganizationId;
+    internal long? organizationId;
 
     [JsonInclude, JsonPropertyName("time_zone")]
-    internal string? WireTimeZone;
+    internal string? timeZone;
 
     [JsonInclude, JsonPropertyName("primary_avatar_id")]
-    internal long? WirePrimaryAvatarId;
+    internal long? primaryAvatarId;
 
     [JsonInclude, JsonPropertyName("primary_avatar_url")]
-    internal Uri? WirePrimaryAvatarUrl;
+    internal Uri? primaryAvatarUrl;
 
     [JsonInclude, JsonPropertyName("agent_setup_project_id")]
-    internal long? WireAgentSetupProjectId;
+    internal long? agentSetupProjectId;
 
     [JsonInclude, JsonPropertyName("role")]
-    internal AgentRole? WireRole;
+    internal AgentRole? role;
 
     [JsonInclude, JsonPropertyName("default_user_voice")]
-    internal AgentVoice? WireDefaultUserVoice;
+    internal AgentVoice? defaultUserVoice;
 
     /// <summary>The agent's id.</summary>
     [JsonIgnore]
-    public long Id { get => WireId; init => WireId = value; }
+    public long Id { get => id; init => id = value; }
 
     /// <summary>The agent's name, unique within its workspace.</summary>
     [JsonIgnore]
-    public string Name { get => WireName; init => WireName = value; }
+    public string Name { get => name; init => name = value; }
 
     /// <summary>What the agent is for.</summary>
     [JsonIgnore]
-    public string? Description { get => WireDescription; init => WireDescription = value; }
+    public string? Description { get => description; init => description = value; }
 
     /// <summary>The workspace (organization) the agent belongs to; null for a personal agent.</summary>
     [JsonIgnore]
-    public long? OrganizationId { get => WireOrganizationId; init => WireOrganizationId = value; }
+    public long? OrganizationId { get => organizationId; init => organizationId = value; }
 
     /// <summary>The agent's IANA time zone, such as <c>America/New_York</c>.</summary>
     [JsonIgnore]
-    public string? TimeZone { get => WireTimeZone; init => WireTimeZone = value; }
+    public string? TimeZone { get => timeZone; init => timeZone = value; }
 
     /// <summary>The id of the primary avatar, or null when the agent has none.</summary>
     [JsonIgnore]
-    public long? PrimaryAvatarId { get => WirePrimaryAvatarId; init => WirePrimaryAvatarId = value; }
+    public long? PrimaryAvatarId { get => primaryAvatarId; init => primaryAvatarId = value; }
 
     /// <summary>The thumbnail of the primary avatar.</summary>
     [JsonIgnore]
-    public Uri? PrimaryAvatarUrl { get => WirePrimaryAvatarUrl; init => WirePrimaryAvatarUrl = value; }
+    public Uri? PrimaryAvatarUrl { get => primaryAvatarUrl; init => primaryAvatarUrl = value; }
 
     /// <summary>The project that holds the agent's setup.</summary>
     [JsonIgnore]
-    public long? AgentSetupProjectId { get => WireAgentSetupProjectId; init => WireAgentSetupProjectId = value; }
+    public long? AgentSetupProjectId { get => agentSetupProjectId; init => agentSetupProjectId = value; }
 
     /// <summary>The caller's role on the agent.</summary>
     [JsonIgnore]
-    public AgentRole? Role { get => WireRole; init => WireRole = value; }
+    public AgentRole? Role { get => role; init => role = value; }
 
     /// <summary>The agent's default voice, or null when none is set.</summary>
     [JsonIgnore]
-    public AgentVoice? DefaultUserVoice { get => WireDefaultUserVoice; init => WireDefaultUserVoice = value; }
+    public AgentVoice? DefaultUserVoice { get => defaultUserVoice; init => defaultUserVoice = value; }
 
     /// <summary>
     /// Fields the API returned that this version of the SDK does not model, such as the workspace UUID that

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,99 +13,104 @@ namespace GenPro.Sdk;
 /// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
 /// properties only through its constructor path, which boxes every value and allocates an argument array per object
 /// (about 200 bytes per summary; see docs/performance.md). The properties are the public face of the same fields.
+/// Each field is named as its property in lower camel case, and must stay so: .NET 8's source generator still
+/// treats the ignored init-only properties as constructor arguments and binds each one to the member whose C# name
+/// matches it ignoring case (so on .NET 8 these models still take the constructor path; the .NET 10 generator skips ignored properties).
 /// </remarks>
+[SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "The fields are internal; .NET 8 binds them to the properties by name ignoring case (remarks).")]
 public sealed record AgentSummary
 {
     [JsonInclude, JsonRequired, JsonPropertyName("id")]
-    internal long WireId;
+    internal long id;
 
     [JsonInclude, JsonRequired, JsonPropertyName("name")]
-    internal string WireName = string.Empty;
+    internal string name = string.Empty;
 
     [JsonInclude, JsonPropertyName("description")]
-    internal string? WireDescription;
+    internal string? description;
 
     [JsonInclude, JsonPropertyName("primary_avatar_url")]
-    internal Uri? WirePrimaryAvatarUrl;
+    internal Uri? primaryAvatarUrl;
 
     [JsonInclude, JsonPropertyName("role")]
-    internal AgentRole? WireRole;
+    internal AgentRole? role;
 
     [JsonInclude, JsonPropertyName("organization")]
-    internal string? WireOrganization;
+    internal string? organization;
 
     [JsonInclude, JsonPropertyName("workspace_id")]
-    internal long? WireWorkspaceId;
+    internal long? workspaceId;
 
     [JsonInclude, JsonPropertyName("time_zone")]
-    internal string? WireTimeZone;
+    internal string? timeZone;
 
     [JsonInclude, JsonPropertyName("tiktok_integration")]
-    internal bool? WireTiktokIntegration;
+    internal bool? tiktokIntegration;
 
     [JsonInclude, JsonPropertyName("tiktok_social_account")]
-    internal bool? WireTiktokSocialAccount;
+    internal bool? tiktokSocialAccount;
 
     [JsonInclude, JsonPropertyName("degods")]
-    internal bool? WireDeGods;
+    internal bool? deGods;
 
     [JsonInclude, JsonPropertyName("shared_users")]
-    internal IReadOnlyList<JsonElement>? WireSharedUsers;
+    internal IReadOnlyList<JsonElement>? sharedUsers;
 
     [JsonInclude, JsonPropertyName("default_user_voice")]
-    internal AgentVoice? WireDefaultUserVoice;
+    internal AgentVoice? defaultUserVoice;
 
     /// <summary>The agent's id.</summary>
     [JsonIgnore]
-    public long Id { get => WireId; init => WireId = value; }
+    public long Id { get => id; init => id = value; }
 
     /// <summary>The agent's name, unique within its workspace.</summary>
     [JsonIgnore]
-    public string Name { get => WireName; init => WireName = value; }
+    public string Name { get => name; init => name = value; }
 
     /// <summary>What the agent is for.</summary>
     [JsonIgnore]
-    public string? Description { get => WireDescription; init => WireDescription = value; }
+    public string? Description { get => description; init => description = value; }
 
     /// <summary>The thumbnail of the agent's primary avatar.</summary>
     [JsonIgnore]
-    public Uri? PrimaryAvatarUrl { get => WirePrimaryAvatarUrl; init => WirePrimaryAvatarUrl = value; }
+    public Uri? PrimaryAvatarUrl { get => primaryAvatarUrl; init => primaryAvatarUrl = value; }
 
     /// <summary>The caller's role on the agent.</summary>
     [JsonIgnore]
-    public AgentRole? Role { get => WireRole; init => WireRole = value; }
+    public AgentRole? Role { get => role; init => role = value; }
 
     /// <summary>The name of the workspace (organization) the agent belongs to.</summary>
     [JsonIgnore]
-    public string? Organization { get => WireOrganization; init => WireOrganization = value; }
+    public string? Organization { get => organization; init => organization = value; }
 
     /// <summary>The workspace id, which some API versions return instead of <see cref="Organization"/>.</summary>
     [JsonIgnore]
-    public long? WorkspaceId { get => WireWorkspaceId; init => WireWorkspaceId = value; }
+    public long? WorkspaceId { get => workspaceId; init => workspaceId = value; }
 
     /// <summary>The agent's IANA time zone, such as <c>America/New_York</c>.</summary>
     [JsonIgnore]
-    public string? TimeZone { get => WireTimeZone; init => WireTimeZone = value; }
+    public string? TimeZone { get => timeZone; init => timeZone = value; }
 
     /// <summary>Whether a TikTok integration is set up.</summary>
     [JsonIgnore]
-    public bool? TiktokIntegration { get => WireTiktokIntegration; init => WireTiktokIntegration = value; }
+    public bool? TiktokIntegration { get => tiktokIntegration; init => tiktokIntegration = value; }
 
     /// <summary>Whether a TikTok social account is linked.</summary>
     [JsonIgnore]
-    public bool? TiktokSocialAccount { get => WireTiktokSocialAccount; init => WireTiktokSocialAccount = value; }
+    public bool? TiktokSocialAccount { get => tiktokSocialAccount; init => tiktokSocialAccount = value; }
 
     /// <summary>Whether the agent uses DeGods avatars.</summary>
-    [JsonIgnore]
-    public bool? DeGods { get => WireDeGods; init => WireDeGods = value; }
+    // Named as its field: .NET 8 refuses two names for one constructor argument (remarks).
+    [JsonIgnore, JsonPropertyName("degods")]
+    public bool? DeGods { get => deGods; init => deGods = value; }
 
     /// <summary>The users the agent is shared with, as the API returns them (their shape is not documented).</summary>
     [JsonIgnore]
-    public IReadOnlyList<JsonElement>? SharedUsers { get => WireSharedUsers; init => WireSharedUsers = value; }
+    public IReadOnlyList<JsonElement>? SharedUsers { get => sharedUsers; init => sharedUsers = value; }
 
     /// <summary>The agent's default voice, or null when none is set.</summary>
     [JsonIgnore]
-    public AgentVoice? DefaultUserVoice { get => WireDefaultUserVoice; init => WireDefaultUserVoice = value; }
+    public AgentVoice? DefaultUserVoice { get => defaultUserVoice; init => defaultUserVoice = value; }
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
     [JsonIgnore]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,43 +13,48 @@ namespace GenPro.Sdk;
 /// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
 /// properties only through its constructor path, which boxes every value and allocates an argument array per object
 /// (about 100 bytes per avatar; see docs/performance.md). The properties are the public face of the same fields.
+/// Each field is named as its property in lower camel case, and must stay so: .NET 8's source generator still
+/// treats the ignored init-only properties as constructor arguments and binds each one to the member whose C# name
+/// matches it ignoring case (so on .NET 8 these models still take the constructor path; the .NET 10 generator skips ignored properties).
 /// </remarks>
+[SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "The fields are internal; .NET 8 binds them to the properties by name ignoring case (remarks).")]
 public sealed record Avatar
 {
     [JsonInclude, JsonRequired, JsonPropertyName("id")]
-    internal long WireId;
+    internal long id;
 
     [JsonInclude, JsonPropertyName("is_primary")]
-    internal bool WireIsPrimary;
+    internal bool isPrimary;
 
     [JsonInclude, JsonPropertyName("url")]
-    internal Uri? WireUrl;
+    internal Uri? url;
 
     [JsonInclude, JsonPropertyName("thumbnail_url")]
-    internal Uri? WireThumbnailUrl;
+    internal Uri? thumbnailUrl;
 
     [JsonInclude, JsonPropertyName("degod_avatar_id")]
-    internal long? WireDeGodAvatarId;
+    internal long? deGodAvatarId;
 
     /// <summary>The avatar's id (read from a JSON number or a numeric string).</summary>
     [JsonIgnore]
-    public long Id { get => WireId; init => WireId = value; }
+    public long Id { get => id; init => id = value; }
 
     /// <summary>Whether this is the agent's primary avatar; the API lists it first.</summary>
     [JsonIgnore]
-    public bool IsPrimary { get => WireIsPrimary; init => WireIsPrimary = value; }
+    public bool IsPrimary { get => isPrimary; init => isPrimary = value; }
 
     /// <summary>The full-size image.</summary>
     [JsonIgnore]
-    public Uri? Url { get => WireUrl; init => WireUrl = value; }
+    public Uri? Url { get => url; init => url = value; }
 
     /// <summary>The thumbnail image.</summary>
     [JsonIgnore]
-    public Uri? ThumbnailUrl { get => WireThumbnailUrl; init => WireThumbnailUrl = value; }
+    public Uri? ThumbnailUrl { get => thumbnailUrl; init => thumbnailUrl = value; }
 
     /// <summary>The DeGod avatar this avatar was made from, or null for an uploaded image.</summary>
-    [JsonIgnore]
-    public long? DeGodAvatarId { get => WireDeGodAvatarId; init => WireDeGodAvatarId = value; }
+    // Named as its field: .NET 8 refuses two names for one constructor argument (remarks).
+    [JsonIgnore, JsonPropertyName("degod_avatar_id")]
+    public long? DeGodAvatarId { get => deGodAvatarId; init => deGodAvatarId = value; }
 
     /// <summary>Fields the API returned that this version of the SDK does not model.</summary>
     [JsonIgnore]

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GenPro.Sdk.Tests.Infrastructure;
 
 namespace GenPro.Sdk.Tests.Agents;
@@ -72,5 +75,27 @@ public sealed class ModelShapeTests : IDisposable
         voice.VoiceId.Should().Be("v1");
         voice.Name.Should().Be("Rachel");
         voice.AdditionalProperties.Keys.Should().Equal("accent");
+    }
+
+    [Theory]
+    [InlineData(typeof(Agent))]
+    [InlineData(typeof(AgentSummary))]
+    [InlineData(typeof(Avatar))]
+    public void Every_json_field_is_named_as_its_property_so_that_dotnet_8_can_bind_it(Type model)
+    {
+        // .NET 8's source generator binds each init-only property, ignored or not, as a constructor argument to the
+        // member with its C# name (ignoring case), and refuses a second member with another JSON name for it.
+        var fields = model.GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+            .Where(f => f.GetCustomAttribute<JsonIncludeAttribute>() is not null).ToList();
+        fields.Should().NotBeEmpty();
+        foreach (var field in fields)
+        {
+            var property = model.GetProperty(field.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.IgnoreCase);
+            property.Should().NotBeNull($"{model.Name}.{field.Name} must be named as a public property, ignoring case, or .NET 8 cannot read {model.Name}");
+            property!.PropertyType.Should().Be(field.FieldType, $"{model.Name}.{property.Name} binds to {field.Name} by name and type");
+            var propertyJsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            propertyJsonName.Should().Be(field.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name,
+                $"{model.Name}.{property.Name} must carry its field's JSON name: .NET 8 refuses two names for one constructor argument");
+        }
     }
 }
