@@ -120,6 +120,46 @@ public sealed class AvatarListingTests : IDisposable
         resumed.SelectMany(p => p.Values).Select(a => a.Id).Should().Equal(Enumerable.Range(20, 25).Select(i => (long)i));
     }
 
+    [Fact]
+    public async Task A_resumed_listing_still_carries_the_primary_in_its_tokens()
+    {
+        Serve(60, primaryId: 45);
+
+        var pages = new List<Page<Avatar>>();
+        await foreach (var page in _api.Client.Avatars.ListAsync(42).AsPages("19_45"))
+        {
+            pages.Add(page);
+        }
+
+        // Resuming from "38" alone would yield 45 a second time: the token after the first resumed page must keep it.
+        pages.Select(p => p.ContinuationToken).Should().Equal("38_45", "58", null);
+        pages.SelectMany(p => p.Values).Select(a => a.Id).Should().Equal(Enumerable.Range(20, 41).Where(i => i != 45).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task A_primary_sent_on_every_page_below_the_cursor_is_yielded_once()
+    {
+        // A server that puts the primary first on every page even below the cursor: the listing remembers no id at or
+        // below the cursor, it drops them all, as every one of them was listed already.
+        _api.Server.Given(Request.Create().WithPath("/v1/agents/42/avatars").UsingGet()).RespondWith(Response.Create().WithCallback(request =>
+        {
+            var raw = request.RawQuery ?? "";
+            var cursor = raw.StartsWith("?cursor=", StringComparison.Ordinal) ? long.Parse(raw[8..], CultureInfo.InvariantCulture) : 0;
+            var ids = new[] { 3L }.Concat(Enumerable.Range(1, 45).Select(i => (long)i).Where(id => id > cursor && id != 3)).Take(20);
+            var message = new ResponseMessage
+            {
+                StatusCode = 200,
+                BodyData = new BodyData { BodyAsString = PageJson(ids, primaryId: 3), DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            };
+            message.AddHeader("Content-Type", "application/json");
+            return message;
+        }));
+
+        var ids = await All(_api.Client.Avatars.ListAsync(42));
+
+        ids.Should().Equal([3L, .. Enumerable.Range(1, 45).Where(i => i != 3).Select(i => (long)i)]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("abc")]
