@@ -15,33 +15,33 @@ internal sealed class RedirectHandler : DelegatingHandler
 {
     internal const int MaxRedirects = 5;
 
+    /// <remarks>
+    /// Each hop is sent scrubbed: a transport error can quote the server (an invalid header line that echoes the key),
+    /// and the resilience policy logs and traces the exception it sees, so it sees a copy without the key this hop sent
+    /// (read from the request, so a rotated key is covered too) nor the request's provider keys. One async method for
+    /// all hops: a second one per hop cost a task per call (docs/performance.md).
+    /// </remarks>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await SendScrubbedAsync(request, cancellationToken).ConfigureAwait(false);
-        for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
+        for (var hop = 0; ; hop++)
         {
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Scrubbed(e, request) is { } scrubbed)
+            {
+                throw scrubbed;
+            }
+
+            if (hop == MaxRedirects || NextRequest(request, response) is not { } next)
+            {
+                return response;
+            }
+
             response.Dispose();
             request = next;
-            response = await SendScrubbedAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        return response;
-    }
-
-    /// <summary>
-    /// Sends one hop. A transport error can quote the server (an invalid header line that echoes the key), and the
-    /// resilience policy logs and traces the exception it sees: so it sees a copy without the key this hop sent
-    /// (read from the request, so a rotated key is covered too) nor the request's provider keys.
-    /// </summary>
-    private async Task<HttpResponseMessage> SendScrubbedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (Scrubbed(e, request) is { } scrubbed)
-        {
-            throw scrubbed;
         }
     }
 
