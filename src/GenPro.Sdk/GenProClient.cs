@@ -3,6 +3,7 @@ using GenPro.Sdk.Avatars;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Production;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -73,23 +74,38 @@ public sealed class GenProClient : IGenProClient, IDisposable
     {
     }
 
-    /// <summary>The one constructor that builds a pipeline; <paramref name="timeProvider"/> lets tests drive delays and timeouts.</summary>
-    internal GenProClient(GenProClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+    /// <summary>
+    /// Creates a client whose key can be replaced while it runs: every request reads <paramref name="credential"/>
+    /// (see <see cref="GenProKeyCredential.Update"/>).
+    /// </summary>
+    /// <param name="credential">The API key; the client reads it before every request.</param>
+    /// <param name="options">The other settings, with <see cref="GenProClientOptions.ApiKey"/> left unset.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credential"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="GenProClientOptions.ApiKey"/> is set too, or a setting is invalid.</exception>
+    public GenProClient(GenProKeyCredential credential, GenProClientOptions options)
+        : this(options, primaryHandler: null, loggerFactory: null, TimeProvider.System, credential ?? throw new ArgumentNullException(nameof(credential)))
     {
-        OptionsRules.ThrowIfInvalid(options, nameof(options));
+    }
+
+    /// <summary>The one constructor that builds a pipeline; <paramref name="timeProvider"/> lets tests drive delays and timeouts.</summary>
+    internal GenProClient(
+        GenProClientOptions options, HttpMessageHandler? primaryHandler, ILoggerFactory? loggerFactory, TimeProvider timeProvider, GenProKeyCredential? credential = null)
+    {
+        OptionsRules.ThrowIfInvalid(KeyCredentials.OptionsToValidate(options, credential, nameof(options)), nameof(options));
+        var apiKey = KeyCredentials.Source(options, credential);
         var logger = CreateLogger(loggerFactory);
-        var pipeline = GenProPipeline.CreateHandler(options, primaryHandler, timeProvider, logger);
+        var pipeline = GenProPipeline.CreateHandler(options, apiKey, primaryHandler, timeProvider, logger);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
-        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger);
+        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, apiKey, logger);
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
-    internal GenProClient(HttpClient httpClient, GenProClientOptions options, ILogger logger)
+    internal GenProClient(HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger)
     {
         _httpClient = httpClient;
         _ownsHttpClient = false;
-        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, logger);
+        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, apiKey, logger);
     }
 
     internal static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
@@ -119,9 +135,10 @@ public sealed class GenProClient : IGenProClient, IDisposable
     public override string ToString() => $"GenProClient {{ BaseAddress = {_httpClient.BaseAddress} }}";
 
     /// <summary>The endpoint clients share one runner: one key scrubber, one logger.</summary>
-    private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(HttpClient httpClient, GenProClientOptions options, ILogger logger)
+    private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(
+        HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger)
     {
-        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!), logger);
+        var runner = new OperationRunner(new SecretScrubber(apiKey), logger);
         return (
             new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner),
             new AvatarsClient(

@@ -50,7 +50,7 @@ internal static class GenProRegistration
                 context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
                 LoggerOf(context.ServiceProvider)));
         builder.AddHttpMessageHandler(static () => new RedirectHandler());
-        builder.AddHttpMessageHandler(sp => GenProPipeline.CreateApiKeyHandler(OptionsOf(sp, optionsName), inner: null));
+        builder.AddHttpMessageHandler(sp => GenProPipeline.CreateApiKeyHandler(OptionsOf(sp, optionsName), KeyOf(sp, optionsName), inner: null));
 
         if (name is null)
         {
@@ -69,7 +69,14 @@ internal static class GenProRegistration
     }
 
     private static GenProClient Create(IServiceProvider sp, string clientName, string optionsName) =>
-        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsOf(sp, optionsName), LoggerOf(sp));
+        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsOf(sp, optionsName), KeyOf(sp, optionsName), LoggerOf(sp));
+
+    /// <summary>The key as configuration says now: read per request, so a reload rotates it (<c>IOptionsMonitor</c>).</summary>
+    private static Func<string?> KeyOf(IServiceProvider sp, string optionsName)
+    {
+        var monitor = sp.GetRequiredService<IOptionsMonitor<GenProClientOptions>>();
+        return () => monitor.Get(optionsName).ApiKey;
+    }
 
     private static GenProClientOptions OptionsOf(IServiceProvider sp, string optionsName) =>
         sp.GetRequiredService<IOptionsMonitor<GenProClientOptions>>().Get(optionsName);

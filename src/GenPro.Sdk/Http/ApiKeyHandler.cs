@@ -1,32 +1,53 @@
+using GenPro.Sdk.Production;
+
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Stamps every request with the SDK's <c>User-Agent</c>, and with <c>X-API-Key</c> only when the request goes to
-/// the configured origin (scheme, host and port): the key never travels to another host, whatever sends it there.
+/// Stamps every request with the SDK's <c>User-Agent</c>, the operation's <c>X-Request-Id</c> and extra headers
+/// (<see cref="OperationContext"/>), and with <c>X-API-Key</c> only when the request goes to the configured origin
+/// (scheme, host and port): the key never travels to another host, whatever sends it there. The key is read from
+/// <paramref name="apiKey"/> on every attempt, so a rotated key reaches the next retry, and taken off the request once
+/// it is sent, so no request message that outlives the call (in a response or exception) still holds it.
 /// </summary>
-internal sealed class ApiKeyHandler(string apiKey, Uri baseAddress, string userAgent) : DelegatingHandler
+internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, string userAgent) : DelegatingHandler
 {
     internal const string HeaderName = "X-API-Key";
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Stamp(request);
-        return base.SendAsync(request, cancellationToken);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.Headers.Remove(HeaderName);
+        }
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Stamp(request);
-        return base.Send(request, cancellationToken);
+        try
+        {
+            return base.Send(request, cancellationToken);
+        }
+        finally
+        {
+            request.Headers.Remove(HeaderName);
+        }
     }
 
     private void Stamp(HttpRequestMessage request)
     {
         request.Headers.Remove(HeaderName);
-        if (request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress))
+        if (request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress) && apiKey() is { Length: > 0 } key)
         {
-            request.Headers.TryAddWithoutValidation(HeaderName, apiKey);
+            request.Headers.TryAddWithoutValidation(HeaderName, key);
         }
+
+        OperationContext.Current?.Stamp(request.Headers);
 
         if (!request.Headers.Contains("User-Agent"))
         {

@@ -24,13 +24,14 @@ internal static class GenProPipeline
 
     /// <summary>The SDK's handlers in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
     public static HttpMessageHandler CreateHandler(
-        GenProClientOptions options, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILogger logger)
+        GenProClientOptions options, Func<string?> apiKey, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILogger logger)
     {
         var resilience = GenProResilience.CreateHandler(options, timeProvider, logger);
         resilience.InnerHandler = new RedirectHandler
         {
             InnerHandler = CreateApiKeyHandler(
                 options,
+                apiKey,
                 primaryHandler is null ? CreatePrimaryHandler() : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler))),
         };
         return resilience;
@@ -67,10 +68,10 @@ internal static class GenProPipeline
     }
 
     /// <summary>The API-key and User-Agent handler; dependency injection adds it with no inner handler (the factory links it).</summary>
-    public static ApiKeyHandler CreateApiKeyHandler(GenProClientOptions options, HttpMessageHandler? inner)
+    public static ApiKeyHandler CreateApiKeyHandler(GenProClientOptions options, Func<string?> apiKey, HttpMessageHandler? inner)
     {
         var handler = new ApiKeyHandler(
-            options.ApiKey!,
+            apiKey,
             OptionsRules.NormalizedBaseAddress(options.BaseAddress),
             UserAgent.For(options.ApplicationId));
         if (inner is not null)

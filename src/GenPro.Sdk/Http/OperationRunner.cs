@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
+using GenPro.Sdk.Production;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,10 +31,24 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<T> bodyType,
+        GenProRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync(response, bodyType, cancellationToken).ConfigureAwait(false);
+        using var call = OperationContext.Start(requestOptions, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+            return await ReadJsonAsync(response, bodyType, call.Token).ConfigureAwait(false);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            throw;
+        }
+        catch (OperationCanceledException e) when (call.TimedOut)
+        {
+            throw call.TimeoutException(operation, e);
+        }
     }
 
     /// <summary>Sends the request and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
@@ -44,13 +59,27 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         JsonTypeInfo<TEnvelope> envelopeType,
         Func<TEnvelope, TResult?> unwrap,
         string expectedProperty,
+        GenProRequestOptions? requestOptions,
         CancellationToken cancellationToken)
         where TResult : class
     {
-        using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
-        var envelope = await ReadJsonAsync(response, envelopeType, cancellationToken).ConfigureAwait(false);
-        return unwrap(envelope)
-               ?? throw ApiErrorFactory.UnreadableBody(response, $"its body had no \"{expectedProperty}\" object.", null);
+        using var call = OperationContext.Start(requestOptions, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+            var envelope = await ReadJsonAsync(response, envelopeType, call.Token).ConfigureAwait(false);
+            return unwrap(envelope)
+                   ?? throw ApiErrorFactory.UnreadableBody(response, $"its body had no \"{expectedProperty}\" object.", null);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            throw;
+        }
+        catch (OperationCanceledException e) when (call.TimedOut)
+        {
+            throw call.TimeoutException(operation, e);
+        }
     }
 
     /// <summary>Sends a request whose success carries no body worth reading (delete, upload, set-primary).</summary>
@@ -58,9 +87,23 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         string operation,
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
+        GenProRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(operation, state, send, cancellationToken).ConfigureAwait(false);
+        using var call = OperationContext.Start(requestOptions, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            throw;
+        }
+        catch (OperationCanceledException e) when (call.TimedOut)
+        {
+            throw call.TimeoutException(operation, e);
+        }
     }
 
     /// <summary>
@@ -71,10 +114,11 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         string operation,
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        CancellationToken cancellationToken)
+        OperationContext call)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
-        using var scope = OperationScope.Start(operation, _logger);
+        var cancellationToken = call.Token;
+        using var scope = OperationScope.Start(operation, _logger, call.RequestId);
         HttpResponseMessage response;
         try
         {
@@ -92,17 +136,20 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
                 : TransportErrors.ToConnectionException(operation, e);
         }
 
+        call.Answered(response);
         if (response.IsSuccessStatusCode)
         {
-            scope.Succeeded(response);
+            scope.Succeeded(response, call.ServerRequestId);
+            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call.ReportedRequestId, scrubber));
             return response;
         }
 
         using (response)
         {
             var error = await ApiErrorFactory.FromResponseAsync(response, scrubber, cancellationToken).ConfigureAwait(false);
-            scope.Failed(response, error);
-            throw error;
+            error.Response = ResponseHeaders.Capture(response, call.ReportedRequestId, scrubber);
+            scope.Failed(response, error, call.ServerRequestId);
+            throw call.Tag(error);
         }
     }
 

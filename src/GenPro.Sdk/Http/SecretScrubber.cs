@@ -4,15 +4,15 @@ namespace GenPro.Sdk.Http;
 /// Removes the client's API key, and the provider keys a request sent, from text that came back from the server
 /// (an echoed header or field in an error page), so that they cannot reach an exception message, a log or a trace.
 /// </summary>
-internal sealed class SecretScrubber(string apiKey)
+internal sealed class SecretScrubber(Func<string?> apiKey)
 {
     internal const string Redacted = "[REDACTED]";
 
-    private readonly string _apiKey = apiKey;
+    private readonly Func<string?> _apiKey = apiKey; // read on every use: the key may be rotated
 
     public string? Scrub(string? text, string[]? requestSecrets = null)
     {
-        text = Remove(text, _apiKey);
+        text = Remove(text, _apiKey() ?? string.Empty);
         if (requestSecrets is not null)
         {
             foreach (var secret in requestSecrets)
