@@ -165,7 +165,7 @@ public sealed class RetryPolicyTests : IDisposable
         var e = (await FluentActions.Awaiting(() => client.Agents.CreateAsync(new CreateAgentRequest { Name = "X" }))
             .Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Create failed: the connection could not be established.");
+        e.Message.Should().Be("Agents.Create failed: the connection could not be established." + e.RequestIdSuffix());
         logs.Retries().Select(r => r.Message).Should().HaveCount(2).And.AllSatisfy(m => m.Should().Contain("POST /v1/agents: retry").And.Contain("HttpRequestException"));
     }
 
@@ -191,7 +191,7 @@ public sealed class RetryPolicyTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Get failed: the request timed out.");
+        e.Message.Should().Be("Agents.Get failed: the request timed out." + e.RequestIdSuffix());
         logs.Retries().Should().NotBeEmpty().And.AllSatisfy(r => r.Message.Should().EndWith("after TimeoutRejectedException"));
     }
 
