@@ -124,8 +124,13 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         {
             response = await send(state, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
+            if (call.TimedOut)
+            {
+                scope.Failed(e); // the per-call timeout is a failure on the span, not the caller's cancellation
+            }
+
             throw;
         }
         catch (Exception e) when (e is not GenProException and not ArgumentException)
