@@ -1,3 +1,4 @@
+using GenPro.Sdk.Http;
 using GenPro.Sdk.Tests.DependencyInjection;
 using GenPro.Sdk.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -76,6 +77,21 @@ public sealed class KeyRotationTests : IDisposable
         KeysSent("/v1/agents/1").Should().Equal(OldKey, NewKey);
         KeysSent("/v1/agents/2").Should().Equal(OtherKey);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_key_is_taken_off_the_request_once_it_is_sent()
+    {
+        _api.Respond("GET", "/v1/agents", 200, "[]");
+        var credential = new GenProKeyCredential(OldKey);
+        using var handler = GenProPipeline.CreateApiKeyHandler(_api.Options(), () => credential.Key, new SocketsHttpHandler());
+        using var http = new HttpClient(handler) { BaseAddress = _api.BaseAddress };
+
+        using var response = await http.GetAsync("agents");
+
+        _api.SingleRequest().Header("X-API-Key").Should().Be(OldKey);
+        response.RequestMessage!.Headers.Contains("X-API-Key").Should().BeFalse("a request kept by a response must not hold the key");
+        response.RequestMessage.ToString().Should().NotContain(OldKey);
     }
 
     private static IResponseBuilder ChangeKeyThen503(Action change) => Response.Create().WithCallback(_ =>
