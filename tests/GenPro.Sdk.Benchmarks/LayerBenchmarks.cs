@@ -35,7 +35,7 @@ public class LayerBenchmarks
 
         // The SDK's own handlers (redirect guard outside, API key and User-Agent inside), no policy, as the SDK stacks them.
         var options = Clients.Options(Base);
-        _handlers = new HttpClient(new RedirectHandler { InnerHandler = GenProPipeline.CreateApiKeyHandler(options, new CannedHandler()) })
+        _handlers = new HttpClient(new RedirectHandler { InnerHandler = GenProPipeline.CreateApiKeyHandler(options, static () => Wire.ApiKey, new CannedHandler()) })
         {
             BaseAddress = Base,
         };

@@ -27,7 +27,7 @@ public class RunnerOverloadBenchmarks
     {
         _http = new HttpClient(new CannedHandler()) { BaseAddress = Base };
         _api = RestService.ForGenerated<IAgentsApi>(_http, RefitSetup.Settings);
-        _runner = new OperationRunner(new SecretScrubber(Wire.ApiKey));
+        _runner = new OperationRunner(new SecretScrubber(static () => Wire.ApiKey));
     }
 
     [GlobalCleanup]
@@ -46,6 +46,7 @@ public class RunnerOverloadBenchmarks
             (api: _api, agentId, uuid: includeOrganizationUuid ? "true" : null),
             static (s, ct) => s.api.GetAsync(s.agentId, s.uuid, ct),
             GenProJsonContext.Default.Agent,
+            requestOptions: null,
             CancellationToken.None);
 
     /// <summary>The same call written with a capturing lambda (the state argument unused), as a closure-taking overload would receive it.</summary>
@@ -58,6 +59,7 @@ public class RunnerOverloadBenchmarks
             0,
             (_, ct) => api.GetAsync(agentId, uuid, ct),
             GenProJsonContext.Default.Agent,
+            requestOptions: null,
             CancellationToken.None);
     }
 }

@@ -8,7 +8,7 @@ using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk;
 
-/// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync"/> returns it.</summary>
+/// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync(long, AvatarListOptions?)"/> returns it.</summary>
 /// <remarks>
 /// JSON reads and writes the internal fields, not the init-only properties: the source generator can set init-only
 /// properties only through its constructor path, which boxes every value and allocates an argument array per object

@@ -15,47 +15,17 @@ internal sealed class RedirectHandler : DelegatingHandler
 {
     internal const int MaxRedirects = 5;
 
-    /// <remarks>
-    /// Each hop is sent scrubbed: a transport error can quote the server (an invalid header line that echoes the key),
-    /// and the resilience policy logs and traces the exception it sees, so it sees a copy without the key this hop sent
-    /// (read from the request, so a rotated key is covered too) nor the request's provider keys. One async method for
-    /// all hops: a second one per hop cost a task per call (docs/performance.md).
-    /// </remarks>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        for (var hop = 0; ; hop++)
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
         {
-            HttpResponseMessage response;
-            try
-            {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (Scrubbed(e, request) is { } scrubbed)
-            {
-                throw scrubbed;
-            }
-
-            if (hop == MaxRedirects || NextRequest(request, response) is not { } next)
-            {
-                return response;
-            }
-
             response.Dispose();
             request = next;
-        }
-    }
-
-    private static Exception? Scrubbed(Exception e, HttpRequestMessage request)
-    {
-        var key = request.Headers.TryGetValues(ApiKeyHandler.HeaderName, out var values) ? values.FirstOrDefault() : null;
-        var providerKeys = RequestOptionKeys.SecretsOf(request);
-        if (string.IsNullOrEmpty(key) && providerKeys is null)
-        {
-            return null;
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var scrubbed = ScrubbedExceptions.Of(e, new SecretScrubber(key ?? ""), providerKeys);
-        return ReferenceEquals(scrubbed, e) ? null : scrubbed;
+        return response;
     }
 
     /// <summary>The request that follows <paramref name="response"/>, or null when it must not be followed.</summary>
