@@ -22,7 +22,7 @@ internal sealed class OperationContext : IDisposable
     {
         Options = options;
         Deadline = deadline;
-        RequestId = options?.RequestId ?? Guid.NewGuid().ToString();
+        RequestId = options?.RequestId ?? NewRequestId();
         _previous = Ambient.Value;
         Ambient.Value = this;
     }
@@ -80,6 +80,22 @@ internal sealed class OperationContext : IDisposable
         }
 
         Deadline.Dispose();
+    }
+
+    /// <summary>
+    /// A random (version 4) UUID, as Rails makes them, from <see cref="Random.Shared"/> rather than
+    /// <see cref="Guid.NewGuid"/>: a request id must be unique, not unguessable, and <see cref="Guid.NewGuid"/> asks the
+    /// kernel for random bytes on every call (1.4 µs on the benchmark machine, a third of an in-memory Get; see
+    /// docs/performance.md). 122 random bits, seeded per thread from the system's secure source, do not repeat.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394", Justification = "A correlation id, not a secret: uniqueness is all it needs.")]
+    internal static string NewRequestId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40); // version 4
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // the RFC 9562 variant
+        return new Guid(bytes, bigEndian: true).ToString();
     }
 
     internal static string? ServerRequestIdOf(HttpResponseMessage response) =>

@@ -36,6 +36,20 @@ public sealed class RequestIdTests : IDisposable
     }
 
     [Fact]
+    public void A_made_id_is_a_version_4_uuid_and_never_repeats()
+    {
+        var ids = Enumerable.Range(0, 10_000).Select(_ => GenPro.Sdk.Production.OperationContext.NewRequestId()).ToList();
+
+        ids.Should().OnlyHaveUniqueItems();
+        ids.Should().AllSatisfy(id =>
+        {
+            Guid.TryParseExact(id, "D", out _).Should().BeTrue();
+            id[14].Should().Be('4', "{0} is a version 4 UUID", id);
+            id[19].Should().BeOneOf(['8', '9', 'a', 'b'], "the variant of {0} is RFC 9562's", id);
+        });
+    }
+
+    [Fact]
     public async Task Each_operation_gets_its_own_id()
     {
         _api.Respond("GET", "/v1/agents", 200, "[]");
