@@ -83,7 +83,7 @@ public sealed partial class LoopbackServer : IDisposable
         return request;
     }
 
-    internal int StatusFor(RawRequest request) => StatusOf?.Invoke(request.Index) ?? Status;
+    private int StatusFor(RawRequest request) => StatusOf?.Invoke(request.Index) ?? Status;
 
     private async Task AcceptAsync()
     {
