@@ -3,6 +3,7 @@ using GenPro.Sdk.Avatars;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Production;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,22 +87,42 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="timeProvider"/> is null.</exception>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     public GenProClient(GenProClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
+        : this(options, handler, loggerFactory, timeProvider ?? throw new ArgumentNullException(nameof(timeProvider)), credential: null)
     {
-        OptionsRules.ThrowIfInvalid(options, nameof(options));
-        ArgumentNullException.ThrowIfNull(timeProvider);
+    }
+
+    /// <summary>
+    /// Creates a client whose key can be replaced while it runs: every request reads <paramref name="credential"/>
+    /// (see <see cref="GenProKeyCredential.Update"/>).
+    /// </summary>
+    /// <param name="credential">The API key; the client reads it before every request.</param>
+    /// <param name="options">The other settings, with <see cref="GenProClientOptions.ApiKey"/> left unset.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credential"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="GenProClientOptions.ApiKey"/> is set too, or a setting is invalid.</exception>
+    public GenProClient(GenProKeyCredential credential, GenProClientOptions options)
+        : this(options, handler: null, loggerFactory: null, TimeProvider.System, credential ?? throw new ArgumentNullException(nameof(credential)))
+    {
+    }
+
+    /// <summary>The one constructor that builds a pipeline, reading the key from the options or from a credential.</summary>
+    private GenProClient(
+        GenProClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggerFactory, TimeProvider timeProvider, GenProKeyCredential? credential)
+    {
+        OptionsRules.ThrowIfInvalid(KeyCredentials.OptionsToValidate(options, credential, nameof(options)), nameof(options));
+        var apiKey = KeyCredentials.Source(options, credential);
         var logger = CreateLogger(loggerFactory);
-        var pipeline = GenProPipeline.CreateHandler(options, handler, timeProvider, loggerFactory);
+        var pipeline = GenProPipeline.CreateHandler(options, apiKey, handler, timeProvider, loggerFactory);
         _httpClient = GenProPipeline.CreateHttpClient(pipeline, options);
         _ownsHttpClient = true;
-        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, logger, timeProvider);
+        (Agents, Avatars, _runner) = CreateEndpoints(_httpClient, options, apiKey, logger, timeProvider);
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
-    internal GenProClient(HttpClient httpClient, GenProClientOptions options, ILogger logger)
+    internal GenProClient(HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger)
     {
         _httpClient = httpClient;
         _ownsHttpClient = false;
-        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, logger, TimeProvider.System);
+        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, apiKey, logger, TimeProvider.System);
     }
 
     internal static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
@@ -132,9 +153,9 @@ public sealed class GenProClient : IGenProClient, IDisposable
 
     /// <summary>The endpoint clients share one runner: one key scrubber, one logger.</summary>
     private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(
-        HttpClient httpClient, GenProClientOptions options, ILogger logger, TimeProvider timeProvider)
+        HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger, TimeProvider timeProvider)
     {
-        var runner = new OperationRunner(new SecretScrubber(options.ApiKey!), logger, OperationLimits.From(options, timeProvider));
+        var runner = new OperationRunner(new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
         return (
             new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner),
             new AvatarsClient(

@@ -127,7 +127,7 @@ public sealed class SdkClientTests
         h.Fake.Faults.Add(FakeFault.DropConnection());
 
         (await client.Agents.Invoking(c => c.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>())
-            .Which.Message.Should().Be("Agents.List failed: the server closed the connection before answering in full.");
+            .Which.Message.Should().MatchRegex(@"^Agents\.List failed: the server closed the connection before answering in full\. \(request id [0-9a-f-]{36}\)$");
     }
 
     [Theory]

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace GenPro.Sdk;
 
-/// <summary>What <see cref="IAgentsClient.CreateAsync"/> sends. Only <see cref="Name"/> is required.</summary>
+/// <summary>What <see cref="IAgentsClient.CreateAsync(CreateAgentRequest, CancellationToken)"/> sends. Only <see cref="Name"/> is required.</summary>
 public sealed class CreateAgentRequest
 {
     /// <summary>The agent's name, unique within its workspace.</summary>

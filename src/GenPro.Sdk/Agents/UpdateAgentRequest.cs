@@ -3,7 +3,7 @@ using System.Text;
 namespace GenPro.Sdk;
 
 /// <summary>
-/// What <see cref="IAgentsClient.UpdateAsync"/> changes. Every property is optional and only the ones set (non-null,
+/// What <see cref="IAgentsClient.UpdateAsync(long, UpdateAgentRequest, CancellationToken)"/> changes. Every property is optional and only the ones set (non-null,
 /// or a non-empty <see cref="Avatars"/>) are sent; set a text field to an empty string to clear it.
 /// </summary>
 public sealed class UpdateAgentRequest

@@ -6,7 +6,7 @@ using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk;
 
-/// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync"/> returns it.</summary>
+/// <summary>One avatar image of an agent, as <see cref="IAvatarsClient.ListAsync(long, AvatarListOptions?)"/> returns it.</summary>
 public sealed record Avatar
 {
     /// <summary>The avatar's id (read from a JSON number or a numeric string).</summary>

@@ -1,6 +1,6 @@
 namespace GenPro.Sdk;
 
-/// <summary>How <see cref="IAvatarsClient.ListAsync"/> fetches its pages.</summary>
+/// <summary>How <see cref="IAvatarsClient.ListAsync(long, AvatarListOptions?)"/> fetches its pages.</summary>
 public sealed class AvatarListOptions
 {
     /// <summary>

@@ -16,6 +16,9 @@ internal sealed class AvatarPageSource(IAvatarsApi api, OperationRunner runner, 
 {
     public const int PageSize = 20;
 
+    /// <summary>The caller's per-call options, applied to every page request.</summary>
+    public GenProRequestOptions? RequestOptions { get; init; }
+
     public override IAsyncEnumerable<Page<Avatar>> GetPages(string? continuationToken, CancellationToken cancellationToken) =>
         PagesAsync(AvatarCursor.Parse(continuationToken, nameof(continuationToken)), cancellationToken);
 
@@ -98,6 +101,7 @@ internal sealed class AvatarPageSource(IAvatarsApi api, OperationRunner runner, 
             (api, agentId, cursor),
             static (s, ct) => s.api.ListAsync(s.agentId, s.cursor, ct),
             GenProJsonContext.Default.ListAvatar,
+            RequestOptions,
             cancellationToken);
 
     /// <summary>Removes, in place, the ids not above <paramref name="cursor"/> (a loop, not a lambda capturing the cursor on every page).</summary>

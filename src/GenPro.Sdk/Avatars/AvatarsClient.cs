@@ -2,16 +2,20 @@ using System.Globalization;
 using GenPro.Sdk.Avatars.Multipart;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Production;
 
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
 internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri baseAddress) : IAvatarsClient
 {
-    public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null)
+    public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null) => ListAsync(agentId, options, null);
+
+    public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options, GenProRequestOptions? requestOptions)
     {
         Guard.Id(agentId, nameof(agentId));
-        return new GenProPageable<Avatar>(new AvatarPageSource(api, runner, agentId, options?.Prefetch ?? false));
+        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        return new GenProPageable<Avatar>(new AvatarPageSource(api, runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
     }
 
     public Task UploadAsync(long agentId, AvatarUpload upload, CancellationToken cancellationToken = default)
@@ -23,18 +27,22 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     public Task UploadAsync(long agentId, params AvatarUpload[] uploads) => UploadAsync(agentId, (IEnumerable<AvatarUpload>)uploads, CancellationToken.None);
 
     public Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, CancellationToken cancellationToken = default) =>
-        UploadCoreAsync(agentId, uploads, progress: null, cancellationToken);
+        UploadCoreAsync(agentId, uploads, progress: null, requestOptions: null, cancellationToken);
 
     public Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long> progress, CancellationToken cancellationToken = default) =>
-        UploadCoreAsync(agentId, uploads, progress ?? throw new ArgumentNullException(nameof(progress)), cancellationToken);
+        UploadCoreAsync(agentId, uploads, progress ?? throw new ArgumentNullException(nameof(progress)), requestOptions: null, cancellationToken);
 
-    private async Task UploadCoreAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long>? progress, CancellationToken cancellationToken)
+    public Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(agentId, uploads, progress: null, requestOptions, cancellationToken);
+
+    private async Task UploadCoreAsync(
+        long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long>? progress, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         var all = uploads.ToList();
         try
         {
-            await SendUploadsAsync(agentId, all, progress, cancellationToken).ConfigureAwait(false);
+            await SendUploadsAsync(agentId, all, progress, requestOptions, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -42,9 +50,11 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         }
     }
 
-    private async Task SendUploadsAsync(long agentId, List<AvatarUpload> uploads, IProgress<long>? progress, CancellationToken cancellationToken)
+    private async Task SendUploadsAsync(
+        long agentId, List<AvatarUpload> uploads, IProgress<long>? progress, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
+        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         List<AvatarUpload> images = [], deGods = [];
         foreach (var upload in uploads)
         {
@@ -72,23 +82,28 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         using var deGodBody = deGods.Count > 0 ? await AvatarForms.ForUploadAsync(deGods, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
         if (deGodBody is not null)
         {
-            await SendUploadAsync(agentId, deGodBody, cancellationToken).ConfigureAwait(false);
+            await SendUploadAsync(agentId, deGodBody, requestOptions, cancellationToken).ConfigureAwait(false);
         }
 
         if (imageBody is not null)
         {
-            await SendUploadAsync(agentId, imageBody, cancellationToken).ConfigureAwait(false);
+            await SendUploadAsync(agentId, imageBody, requestOptions, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public Task SetPrimaryAsync(long agentId, long avatarId, CancellationToken cancellationToken = default)
+    public Task SetPrimaryAsync(long agentId, long avatarId, CancellationToken cancellationToken = default) =>
+        SetPrimaryAsync(agentId, avatarId, null, cancellationToken);
+
+    public Task SetPrimaryAsync(long agentId, long avatarId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
         Guard.Id(avatarId, nameof(avatarId));
+        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             "Avatars.SetPrimary",
             (api, agentId, avatarId),
             static (s, ct) => s.api.SetPrimaryAsync(s.agentId, s.avatarId, ct),
+            requestOptions,
             cancellationToken);
     }
 
@@ -100,9 +115,13 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
 
     public Task DeleteAsync(long agentId, params long[] avatarIds) => DeleteAsync(agentId, (IEnumerable<long>)avatarIds, CancellationToken.None);
 
-    public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, CancellationToken cancellationToken = default) =>
+        DeleteAsync(agentId, avatarIds, null, cancellationToken);
+
+    public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
+        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         var fixedLength = baseAddress.AbsoluteUri.Length + "agents/".Length
                           + agentId.ToString(CultureInfo.InvariantCulture).Length + "/avatars/".Length;
         var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxUrlLength - fixedLength, nameof(avatarIds));
@@ -110,13 +129,15 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
             "Avatars.Delete",
             (api, agentId, ids),
             static (s, ct) => s.api.DeleteAsync(s.agentId, s.ids, ct),
+            requestOptions,
             cancellationToken);
     }
 
-    private Task SendUploadAsync(long agentId, RequestBody body, CancellationToken cancellationToken) =>
+    private Task SendUploadAsync(long agentId, RequestBody body, GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         runner.RunAsync(
             "Avatars.Upload",
             (api, agentId, body),
             static (s, ct) => s.api.UploadAsync(s.agentId, s.body.Content, s.body.NonReplayable, ct),
+            requestOptions,
             cancellationToken);
 }

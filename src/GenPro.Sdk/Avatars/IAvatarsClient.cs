@@ -15,7 +15,18 @@ public interface IAvatarsClient
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="agentId"/> is not positive.</exception>
     /// <exception cref="GenProNotFoundException">While enumerating: no such agent (<c>agent_not_found</c>).</exception>
     /// <exception cref="GenProException">While enumerating: the API refused a page, could not be reached, or repeated a page.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
+    [SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The overload with per-call options takes them as required parameters, so every existing call still binds here.")]
     GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null);
+
+    /// <summary>Lists an agent's avatars with per-call options applied to every page request; see <see cref="ListAsync(long, AvatarListOptions?)"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="options">How to fetch the pages; null for the defaults.</param>
+    /// <param name="requestOptions">Extra headers, a request id, a timeout and a response hook for this call; null for none.</param>
+    /// <returns>The listing; nothing is sent until it is enumerated.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="agentId"/> is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="requestOptions"/> sets a header the SDK owns, or is otherwise invalid.</exception>
+    GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options, GenProRequestOptions? requestOptions);
 
     /// <summary>
     /// Adds avatars to an agent (<c>POST /agents/:id/avatars</c>, multipart). Every image is opened and checked before
@@ -23,7 +34,7 @@ public interface IAvatarsClient
     /// kinds into one object otherwise): DeGod ids first, then images, so the call is not atomic across kinds.
     /// </summary>
     /// <param name="agentId">The agent's id.</param>
-    /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync"/>).</param>
+    /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync(long, long, CancellationToken)"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the API has accepted the avatars.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uploads"/> is null.</exception>
@@ -43,7 +54,7 @@ public interface IAvatarsClient
     /// when both kinds are given.
     /// </summary>
     /// <param name="agentId">The agent's id.</param>
-    /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync"/>).</param>
+    /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync(long, long, CancellationToken)"/>).</param>
     /// <param name="progress">Receives the byte counts; <see cref="Progress{T}"/> posts them to the caller's synchronization context.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the API has accepted the avatars.</returns>
@@ -53,6 +64,18 @@ public interface IAvatarsClient
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "This overload adds a required progress parameter, so no call binds ambiguously; it keeps the optional token the SDK's guidelines give every async method.")]
     Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long> progress, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds avatars to an agent, with per-call options; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="uploads">The avatars to add.</param>
+    /// <param name="requestOptions">Extra headers, a request id, a timeout and a response hook for this call; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the API has accepted the avatars.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="uploads"/> is null.</exception>
+    /// <exception cref="ArgumentException">An upload or <paramref name="requestOptions"/> is invalid.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
+    Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default);
 
     /// <summary>Adds one avatar to an agent; see <see cref="UploadAsync(long, IEnumerable{AvatarUpload}, CancellationToken)"/>.</summary>
     /// <param name="agentId">The agent's id.</param>
@@ -83,7 +106,20 @@ public interface IAvatarsClient
     /// <exception cref="GenProValidationException">No such avatar, or it was not updated (<c>avatar_update_failed</c>).</exception>
     /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
     Task SetPrimaryAsync(long agentId, long avatarId, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes one avatar the agent's primary, with per-call options; see <see cref="SetPrimaryAsync(long, long, CancellationToken)"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="avatarId">The avatar's id.</param>
+    /// <param name="requestOptions">Extra headers, a request id, a timeout and a response hook for this call; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the avatar is primary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="requestOptions"/> sets a header the SDK owns, or is otherwise invalid.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
+    Task SetPrimaryAsync(long agentId, long avatarId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes avatars in one request (<c>DELETE /agents/:id/avatars/7_8_9</c>). Deleting the primary promotes the
@@ -100,6 +136,18 @@ public interface IAvatarsClient
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type (one item or many), so no call binds ambiguously; each keeps the optional token the SDK's guidelines give every async method.")]
     Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes avatars in one request, with per-call options; see <see cref="DeleteAsync(long, IEnumerable{long}, CancellationToken)"/>.</summary>
+    /// <param name="agentId">The agent's id.</param>
+    /// <param name="avatarIds">The avatars' ids.</param>
+    /// <param name="requestOptions">Extra headers, a request id, a timeout and a response hook for this call; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the avatars are deleted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="avatarIds"/> is null.</exception>
+    /// <exception cref="ArgumentException">The ids or <paramref name="requestOptions"/> are invalid.</exception>
+    /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
+    Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes one avatar; see <see cref="DeleteAsync(long, IEnumerable{long}, CancellationToken)"/>.</summary>
     /// <param name="agentId">The agent's id.</param>

@@ -54,7 +54,7 @@ internal static class GenProRegistration
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
         {
             var sdk = GenProPipeline.CreateHandlers(
-                OptionsOf(sp, optionsName), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILoggerFactory>());
+                OptionsOf(sp, optionsName), KeyOf(sp, optionsName), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILoggerFactory>());
             for (var i = 0; i < sdk.Length; i++)
             {
                 handlers.Insert(i, sdk[i]);
@@ -78,7 +78,14 @@ internal static class GenProRegistration
     }
 
     private static GenProClient Create(IServiceProvider sp, string clientName, string optionsName) =>
-        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsOf(sp, optionsName), LoggerOf(sp));
+        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsOf(sp, optionsName), KeyOf(sp, optionsName), LoggerOf(sp));
+
+    /// <summary>The key as configuration says now: read per request, so a reload rotates it (<c>IOptionsMonitor</c>).</summary>
+    private static Func<string?> KeyOf(IServiceProvider sp, string optionsName)
+    {
+        var monitor = sp.GetRequiredService<IOptionsMonitor<GenProClientOptions>>();
+        return () => monitor.Get(optionsName).ApiKey;
+    }
 
     private static GenProClientOptions OptionsOf(IServiceProvider sp, string optionsName) =>
         sp.GetRequiredService<IOptionsMonitor<GenProClientOptions>>().Get(optionsName);

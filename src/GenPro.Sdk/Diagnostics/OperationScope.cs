@@ -17,30 +17,51 @@ internal sealed class OperationScope : IDisposable
     private readonly SecretScrubber? _scrubber;
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly IDisposable? _logScope;
     private bool _ended;
 
-    private OperationScope(string operation, ILogger logger, SecretScrubber? scrubber)
+    /// <summary>
+    /// The request id in every log of the operation, retries included. Named <c>GenProRequestId</c> because ASP.NET Core
+    /// already puts its own <c>RequestId</c> (the incoming request's) in the scope of a host's logs.
+    /// </summary>
+    private static readonly Func<ILogger, string, IDisposable?> RequestIdScope =
+        LoggerMessage.DefineScope<string>("GenPro request {GenProRequestId}");
+
+    private OperationScope(string operation, ILogger logger, SecretScrubber? scrubber, string requestId)
     {
         _operation = operation;
         _logger = logger;
         _scrubber = scrubber;
+        _logScope = RequestIdScope(logger, requestId);
         // Nothing is built for a span, log or measurement no one collects: with no listener an operation costs a
         // timestamp and this object, not a span name, a request path and a tag list per call.
         if (GenProTelemetry.Source.HasListeners())
         {
             _activity = GenProTelemetry.Source.StartActivity("GenPro." + operation, ActivityKind.Internal);
             _activity?.SetTag("genpro.operation", operation);
+            _activity?.SetTag(RequestIdTag, requestId);
         }
 
         GenProLog.OperationStarting(logger, operation);
     }
 
-    /// <summary>Starts the scope; <paramref name="scrubber"/> cleans the path and host a redirect chose before they are logged or tagged.</summary>
-    public static OperationScope Start(string operation, ILogger logger, SecretScrubber? scrubber = null) => new(operation, logger, scrubber);
+    /// <summary>The span tag of the <c>X-Request-Id</c> sent (OpenTelemetry names none for a request id).</summary>
+    internal const string RequestIdTag = "genpro.request_id";
+
+    /// <summary>The span tag of the server's <c>X-Request-Id</c>, set only when it differs from the one sent.</summary>
+    internal const string ServerRequestIdTag = "genpro.server_request_id";
+
+    /// <summary>
+    /// Starts the scope; <paramref name="scrubber"/> cleans the path and host a redirect chose before they are logged or
+    /// tagged, and <paramref name="requestId"/> goes on the span and into the log scope.
+    /// </summary>
+    public static OperationScope Start(string operation, ILogger logger, SecretScrubber? scrubber, string requestId) =>
+        new(operation, logger, scrubber, requestId);
 
     /// <summary>The API answered with a success status.</summary>
-    public void Succeeded(HttpResponseMessage response)
+    public void Succeeded(HttpResponseMessage response, string? serverRequestId)
     {
+        TagServerRequestId(serverRequestId);
         var elapsed = LogAnswer(response);
         if (_activity is null && !GenProTelemetry.IsMeasuring)
         {
@@ -52,8 +73,9 @@ internal sealed class OperationScope : IDisposable
     }
 
     /// <summary>The API answered with an error status, turned into <paramref name="error"/>.</summary>
-    public void Failed(HttpResponseMessage response, GenProApiException error)
+    public void Failed(HttpResponseMessage response, GenProApiException error, string? serverRequestId)
     {
+        TagServerRequestId(serverRequestId);
         var elapsed = LogAnswer(response);
         End(ResponseTags(response), elapsed, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), error.ErrorCode);
     }
@@ -70,11 +92,20 @@ internal sealed class OperationScope : IDisposable
     /// <summary>Ends a scope no <c>Complete</c> method ended (the caller cancelled): the span ends without an error status.</summary>
     public void Dispose()
     {
+        _logScope?.Dispose();
         if (!_ended)
         {
             _ended = true;
             _activity?.SetTag("genpro.cancelled", true);
             _activity?.Dispose();
+        }
+    }
+
+    private void TagServerRequestId(string? serverRequestId)
+    {
+        if (_activity is not null && serverRequestId is not null && !Equals(_activity.GetTagItem(RequestIdTag), serverRequestId))
+        {
+            _activity.SetTag(ServerRequestIdTag, serverRequestId);
         }
     }
 

@@ -47,4 +47,14 @@ public class GenProApiException : GenProException
     /// scrubbed should the server echo it; null when there was no body.
     /// </summary>
     public string? ResponseBody { get; }
+
+    /// <summary>
+    /// The response's status, headers (read-only, case-insensitive, without <c>Set-Cookie</c> or credentials), request
+    /// id and rate-limit headers. For an exception built without one, a response with <see cref="StatusCode"/> and no headers.
+    /// </summary>
+    public GenProResponse Response
+    {
+        get => field ??= new GenProResponse(StatusCode, GenProResponse.NoHeaders, RequestId, TimeProvider.System.GetUtcNow());
+        internal set;
+    }
 }

@@ -20,4 +20,13 @@ public class GenProException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The <c>X-Request-Id</c> of the operation that failed (the server's when it answered with one, else the one the
+    /// SDK sent); quote it to the API's support. Null when no request was sent. Also at the end of <see cref="Message"/>.
+    /// </summary>
+    public string? RequestId { get; internal set; }
+
+    /// <inheritdoc/>
+    public override string Message => RequestId is null ? base.Message : $"{base.Message} (request id {RequestId})";
 }

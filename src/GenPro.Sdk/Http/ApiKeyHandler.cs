@@ -1,37 +1,88 @@
+using GenPro.Sdk.Production;
+
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Stamps every request with the SDK's <c>User-Agent</c>, and with <c>X-API-Key</c> only when the request goes to
-/// the configured origin (scheme, host and port): the key never travels to another host, whatever sends it there.
+/// Stamps every request with the SDK's <c>User-Agent</c>, the operation's <c>X-Request-Id</c> and extra headers
+/// (<see cref="OperationContext"/>), and with <c>X-API-Key</c> only when the request goes to the configured origin
+/// (scheme, host and port): the key never travels to another host, whatever sends it there. The key is read from
+/// <paramref name="apiKey"/> on every attempt, so a rotated key reaches the next retry, and taken off the request once
+/// it is sent, so no request message that outlives the call (in a response or exception) still holds it.
 /// </summary>
-internal sealed class ApiKeyHandler(string apiKey, Uri baseAddress, string userAgent) : DelegatingHandler
+internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, string userAgent) : DelegatingHandler
 {
     internal const string HeaderName = "X-API-Key";
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Stamp(request);
-        return base.SendAsync(request, cancellationToken);
+        var key = Stamp(request);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Scrubbed(e, key, request) is { } scrubbed)
+        {
+            throw scrubbed;
+        }
+        finally
+        {
+            request.Headers.Remove(HeaderName);
+        }
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Stamp(request);
-        return base.Send(request, cancellationToken);
+        var key = Stamp(request);
+        try
+        {
+            return base.Send(request, cancellationToken);
+        }
+        catch (Exception e) when (Scrubbed(e, key, request) is { } scrubbed)
+        {
+            throw scrubbed;
+        }
+        finally
+        {
+            request.Headers.Remove(HeaderName);
+        }
     }
 
-    private void Stamp(HttpRequestMessage request)
+    /// <summary>Stamps the request; returns the key it carries (null when it goes to another origin).</summary>
+    private string? Stamp(HttpRequestMessage request)
     {
         request.Headers.Remove(HeaderName);
-        if (request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress))
+        string? sent = null;
+        if (request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress) && apiKey() is { Length: > 0 } key)
         {
-            request.Headers.TryAddWithoutValidation(HeaderName, apiKey);
+            request.Headers.TryAddWithoutValidation(HeaderName, key);
+            sent = key;
         }
+
+        OperationContext.Current?.Stamp(request.Headers);
 
         if (!request.Headers.Contains("User-Agent"))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// A transport error can quote the server (an invalid header line that echoes the key), and the resilience policy
+    /// and redirect handler outside log and trace the exception they see: so they see a copy without the key this
+    /// attempt sent (a rotated key included) nor the request's provider keys. Null when there is nothing to remove.
+    /// </summary>
+    private static Exception? Scrubbed(Exception e, string? key, HttpRequestMessage request)
+    {
+        var providerKeys = RequestOptionKeys.SecretsOf(request);
+        if (string.IsNullOrEmpty(key) && providerKeys is null)
+        {
+            return null;
+        }
+
+        var scrubbed = ScrubbedExceptions.Of(e, new SecretScrubber(() => key), providerKeys);
+        return ReferenceEquals(scrubbed, e) ? null : scrubbed;
     }
 
     /// <remarks>

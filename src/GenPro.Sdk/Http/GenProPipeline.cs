@@ -28,21 +28,22 @@ internal static class GenProPipeline
     /// again, and a hop to another origin goes without the key). Handlers of the caller's run inside all three.
     /// <paramref name="loggerFactory"/> receives the SDK's logs and Polly's resilience telemetry; null for none.
     /// </summary>
-    public static DelegatingHandler[] CreateHandlers(GenProClientOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
+    public static DelegatingHandler[] CreateHandlers(
+        GenProClientOptions options, Func<string?> apiKey, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
     [
         GenProResilience.CreateHandler(options, timeProvider, GenProClient.CreateLogger(loggerFactory), loggerFactory),
         new RedirectHandler(),
-        CreateApiKeyHandler(options, inner: null),
+        CreateApiKeyHandler(options, apiKey, inner: null),
     ];
 
     /// <summary>The SDK's handlers linked in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
     public static HttpMessageHandler CreateHandler(
-        GenProClientOptions options, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
+        GenProClientOptions options, Func<string?> apiKey, HttpMessageHandler? primaryHandler, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
     {
         HttpMessageHandler pipeline = primaryHandler is null
             ? CreatePrimaryHandler()
             : new NonDisposingHandler(RefuseAutoRedirect(primaryHandler));
-        var handlers = CreateHandlers(options, timeProvider, loggerFactory);
+        var handlers = CreateHandlers(options, apiKey, timeProvider, loggerFactory);
         for (var i = handlers.Length - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = pipeline;
@@ -89,10 +90,10 @@ internal static class GenProPipeline
     }
 
     /// <summary>The API-key and User-Agent handler; dependency injection adds it with no inner handler (the factory links it).</summary>
-    public static ApiKeyHandler CreateApiKeyHandler(GenProClientOptions options, HttpMessageHandler? inner)
+    public static ApiKeyHandler CreateApiKeyHandler(GenProClientOptions options, Func<string?> apiKey, HttpMessageHandler? inner)
     {
         var handler = new ApiKeyHandler(
-            options.ApiKey!,
+            apiKey,
             OptionsRules.NormalizedBaseAddress(options.BaseAddress),
             UserAgent.For(options.ApplicationId));
         if (inner is not null)

@@ -1,8 +1,8 @@
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// <see cref="GenProClientOptions.Timeout"/> over one whole operation: sending, retries, redirects and reading the
-/// body. The resilience policy's total timeout ends only the sending (the policy hands back the response once its
+/// <see cref="GenProClientOptions.Timeout"/> (or the call's shorter <see cref="GenProRequestOptions.Timeout"/>) over one
+/// whole operation: sending, retries, redirects and reading the body. The resilience policy's total timeout ends only the sending (the policy hands back the response once its
 /// headers are in), so a body that drips or never ends would otherwise run on with nothing but the caller's token.
 /// Disposing the client ends the operation too: disposing an <see cref="HttpClient"/> does not stop a body being read.
 /// </summary>
@@ -14,10 +14,12 @@ internal sealed class OperationDeadline : IDisposable
     private readonly CancellationToken _disposal;
     private readonly TimeSpan _limit;
 
-    public OperationDeadline(TimeSpan limit, TimeProvider timeProvider, CancellationToken caller, CancellationToken disposal)
+    public OperationDeadline(TimeSpan clientLimit, TimeSpan? callLimit, TimeProvider timeProvider, CancellationToken caller, CancellationToken disposal)
     {
         Caller = caller;
         _disposal = disposal;
+        SetByCall = callLimit is { } call && call != Timeout.InfiniteTimeSpan && (clientLimit == Timeout.InfiniteTimeSpan || call < clientLimit);
+        var limit = SetByCall ? callLimit!.Value : clientLimit;
         _limit = limit;
         _cancel = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, timeProvider);
         _callerLink = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _cancel);
@@ -33,6 +35,9 @@ internal sealed class OperationDeadline : IDisposable
 
     public bool CallerCancelled => Caller.IsCancellationRequested;
 
+    /// <summary>The limit is the call's own <see cref="GenProRequestOptions.Timeout"/>, shorter than the client's.</summary>
+    public bool SetByCall { get; }
+
     /// <summary>The time ran out (and the caller did not cancel first).</summary>
     public bool Expired =>
         _limit != Timeout.InfiniteTimeSpan && _cancel.IsCancellationRequested && !Caller.IsCancellationRequested && !_disposal.IsCancellationRequested;
@@ -44,7 +49,7 @@ internal sealed class OperationDeadline : IDisposable
     public GenProConnectionException TimedOut(string what, Exception inner) => new(
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{what} failed: it timed out after {_limit.TotalSeconds:0.###} s (GenProClientOptions.Timeout), which bounds the whole call: sending, retries and reading the response body."),
+            $"{what} failed: it timed out after {_limit.TotalSeconds:0.###} s ({(SetByCall ? "GenProRequestOptions" : "GenProClientOptions")}.Timeout), which bounds the whole call: sending, retries and reading the response body."),
         inner);
 
     public void Dispose()

@@ -10,5 +10,7 @@ internal sealed record OperationLimits(TimeSpan Timeout, long MaxResponseBodySiz
     public static OperationLimits From(GenProClientOptions options, TimeProvider timeProvider) =>
         new(options.Timeout, options.MaxResponseBodySize, timeProvider);
 
-    public OperationDeadline StartDeadline(CancellationToken caller, CancellationToken disposal) => new(Timeout, TimeProvider, caller, disposal);
+    /// <summary>Starts the deadline of one operation; a shorter per-call timeout wins over the client's.</summary>
+    public OperationDeadline StartDeadline(TimeSpan? callLimit, CancellationToken caller, CancellationToken disposal) =>
+        new(Timeout, callLimit, TimeProvider, caller, disposal);
 }

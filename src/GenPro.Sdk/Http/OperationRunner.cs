@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
+using GenPro.Sdk.Production;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,11 +38,20 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<T> bodyType,
+        GenProRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
-        using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
-        return await ReadJsonAsync(response, bodyType, deadline).ConfigureAwait(false);
+        using var call = Start(requestOptions, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+            return await ReadJsonAsync(response, bodyType, call.Deadline).ConfigureAwait(false);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            throw;
+        }
     }
 
     /// <summary>Sends the request and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
@@ -52,14 +62,23 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         JsonTypeInfo<TEnvelope> envelopeType,
         Func<TEnvelope, TResult?> unwrap,
         string expectedProperty,
+        GenProRequestOptions? requestOptions,
         CancellationToken cancellationToken)
         where TResult : class
     {
-        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
-        using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
-        var envelope = await ReadJsonAsync(response, envelopeType, deadline).ConfigureAwait(false);
-        return unwrap(envelope)
-               ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body had no \"{expectedProperty}\" object.", null);
+        using var call = Start(requestOptions, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+            var envelope = await ReadJsonAsync(response, envelopeType, call.Deadline).ConfigureAwait(false);
+            return unwrap(envelope)
+                   ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body had no \"{expectedProperty}\" object.", null);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            throw;
+        }
     }
 
     /// <summary>Sends a request whose success carries no body worth reading (delete, upload, set-primary).</summary>
@@ -67,11 +86,23 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         string operation,
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
+        GenProRequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
-        using var deadline = _limits.StartDeadline(cancellationToken, _disposal.Token);
-        using var response = await SendAsync(operation, state, send, deadline).ConfigureAwait(false);
+        using var call = Start(requestOptions, cancellationToken);
+        try
+        {
+            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            throw;
+        }
     }
+
+    private OperationContext Start(GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        OperationContext.Start(requestOptions, _limits.StartDeadline(requestOptions?.Timeout, cancellationToken, _disposal.Token));
 
     /// <summary>
     /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
@@ -81,10 +112,11 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         string operation,
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        OperationDeadline deadline)
+        OperationContext call)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
-        using var scope = OperationScope.Start(operation, _logger, scrubber);
+        var deadline = call.Deadline;
+        using var scope = OperationScope.Start(operation, _logger, scrubber, call.RequestId);
         HttpResponseMessage response;
         try
         {
@@ -100,12 +132,16 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             e = ScrubbedExceptions.Of(e, scrubber, null);
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
-                : TransportErrors.ToConnectionException(operation, e);
+                : e is OperationCanceledException && deadline is { Expired: true, SetByCall: true }
+                    ? deadline.TimedOut(operation, e) // the call's own timeout, shorter than any the policy knows of
+                    : TransportErrors.ToConnectionException(operation, e);
         }
 
+        call.Answered(response);
         if (response.IsSuccessStatusCode)
         {
-            scope.Succeeded(response);
+            scope.Succeeded(response, call.ServerRequestId);
+            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call.ReportedRequestId, scrubber));
             return response;
         }
 
@@ -130,8 +166,9 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
                     : deadline.TimedOut(what, e);
             }
 
-            scope.Failed(response, error);
-            throw error;
+            error.Response = ResponseHeaders.Capture(response, call.ReportedRequestId, scrubber);
+            scope.Failed(response, error, call.ServerRequestId);
+            throw call.Tag(error);
         }
     }
 

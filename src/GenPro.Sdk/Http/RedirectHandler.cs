@@ -17,45 +17,15 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await SendScrubbedAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
         {
             response.Dispose();
             request = next;
-            response = await SendScrubbedAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         return response;
-    }
-
-    /// <summary>
-    /// Sends one hop. A transport error can quote the server (an invalid header line that echoes the key), and the
-    /// resilience policy logs and traces the exception it sees: so it sees a copy without the key this hop sent
-    /// (read from the request, so a rotated key is covered too) nor the request's provider keys.
-    /// </summary>
-    private async Task<HttpResponseMessage> SendScrubbedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (Scrubbed(e, request) is { } scrubbed)
-        {
-            throw scrubbed;
-        }
-    }
-
-    private static Exception? Scrubbed(Exception e, HttpRequestMessage request)
-    {
-        var key = request.Headers.TryGetValues(ApiKeyHandler.HeaderName, out var values) ? values.FirstOrDefault() : null;
-        var providerKeys = RequestOptionKeys.SecretsOf(request);
-        if (string.IsNullOrEmpty(key) && providerKeys is null)
-        {
-            return null;
-        }
-
-        var scrubbed = ScrubbedExceptions.Of(e, new SecretScrubber(key ?? ""), providerKeys);
-        return ReferenceEquals(scrubbed, e) ? null : scrubbed;
     }
 
     /// <summary>The request that follows <paramref name="response"/>, or null when it must not be followed.</summary>

@@ -11,22 +11,18 @@ namespace GenPro.Sdk.Http;
 /// the UTF-8 bytes of a non-ASCII character), in any mix. A secret cut off at the end of a text (a body capped
 /// mid-key) is removed too, once at least <see cref="MinTrailingMatch"/> of its characters are there.
 /// </remarks>
-internal sealed class SecretScrubber(string apiKey)
+internal sealed class SecretScrubber(Func<string?> apiKey)
 {
     internal const string Redacted = "[REDACTED]";
 
     /// <summary>How much of a secret cut off by the end of a text is enough to remove it (fewer says nothing useful).</summary>
     internal const int MinTrailingMatch = 4;
 
-    private readonly string _apiKey = apiKey;
-
-    /// <summary>The secrets of one request: the client's key and, when given, the request's provider keys.</summary>
-    public string[] SecretsWith(string[]? requestSecrets) =>
-        requestSecrets is null or { Length: 0 } ? [_apiKey] : [_apiKey, .. requestSecrets];
+    private readonly Func<string?> _apiKey = apiKey; // read on every use: the key may be rotated
 
     public string? Scrub(string? text, string[]? requestSecrets = null)
     {
-        text = Remove(text, _apiKey);
+        text = Remove(text, _apiKey() ?? string.Empty);
         if (requestSecrets is not null)
         {
             foreach (var secret in requestSecrets)

@@ -84,7 +84,7 @@ public sealed class AvatarEndpointTests : IDisposable
 
         e.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         e.ErrorCode.Should().Be(GenProErrorCodes.AvatarCreationFailed);
-        e.Message.Should().Be("POST /v1/agents/42/avatars answered 422 UnprocessableEntity (avatar_creation_failed): Avatar could not be created");
+        e.Message.Should().Be("POST /v1/agents/42/avatars answered 422 UnprocessableEntity (avatar_creation_failed): Avatar could not be created" + e.RequestIdSuffix());
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class TransportTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.List failed: the connection could not be established.", e.InnerException?.ToString());
+        e.Message.Should().Be("Agents.List failed: the connection could not be established." + e.RequestIdSuffix(), e.InnerException?.ToString());
         e.InnerException.Should().BeOfType<HttpRequestException>();
     }
 
@@ -60,7 +60,7 @@ public sealed class TransportTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Get failed: the request timed out.");
+        e.Message.Should().Be("Agents.Get failed: the request timed out." + e.RequestIdSuffix());
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class TransportTests : IDisposable
         foreach (var call in calls)
         {
             var e = (await FluentActions.Awaiting(() => call).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
-            e.Message.Should().EndWith("failed: the client was disposed while the call was in flight.");
+            e.Message.Should().EndWith("failed: the client was disposed while the call was in flight." + e.RequestIdSuffix());
         }
 
         await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<ObjectDisposedException>();

@@ -53,7 +53,7 @@ public sealed class ErrorMappingTests : IDisposable
         e.ErrorCode.Should().Be(code);
         e.ErrorMessage.Should().Be("Something went wrong");
         var codePart = code is null ? "" : $" ({code})";
-        e.Message.Should().Be($"{method} {path} answered {status} {(HttpStatusCode)status}{codePart}: Something went wrong");
+        e.Message.Should().Be($"{method} {path} answered {status} {(HttpStatusCode)status}{codePart}: Something went wrong" + e.RequestIdSuffix());
         e.ResponseBody.Should().Be(Samples.Error("Something went wrong", code));
     }
 
@@ -67,7 +67,7 @@ public sealed class ErrorMappingTests : IDisposable
         e.ErrorCode.Should().BeNull();
         e.ErrorMessage.Should().BeNull();
         e.ResponseBody.Should().Be("<html><body>Bad gateway</body></html>");
-        e.Message.Should().Be("GET /v1/agents answered 502 BadGateway with a body that is not a GEN error (text/html); see ResponseBody");
+        e.Message.Should().Be("GET /v1/agents answered 502 BadGateway with a body that is not a GEN error (text/html); see ResponseBody" + e.RequestIdSuffix());
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ErrorMappingTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => _api.Client.Agents.DeleteAsync(42)).Should().ThrowExactlyAsync<GenProServerException>()).Which;
 
-        e.Message.Should().Be("DELETE /v1/agents/42 answered 500 InternalServerError");
+        e.Message.Should().Be("DELETE /v1/agents/42 answered 500 InternalServerError" + e.RequestIdSuffix());
         e.ResponseBody.Should().BeNull();
     }
 
@@ -105,7 +105,7 @@ public sealed class ErrorMappingTests : IDisposable
 
         e.ResponseBody!.Length.Should().Be(GenProApiException.MaxResponseBodyLength);
         e.ResponseBody.Should().StartWith("{\"error\": \"bad key [REDACTED]\"");
-        e.Message.Should().Be("GET /v1/agents answered 401 Unauthorized: bad key [REDACTED]");
+        e.Message.Should().Be("GET /v1/agents answered 401 Unauthorized: bad key [REDACTED]" + e.RequestIdSuffix());
         e.ToString().Should().NotContain(ApiServer.ApiKey);
     }
 

@@ -24,7 +24,7 @@ public sealed class CircuitBreakerTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Get failed: the circuit breaker is open after repeated failures.");
+        e.Message.Should().Be("Agents.Get failed: the circuit breaker is open after repeated failures." + e.RequestIdSuffix());
         _api.Requests.Should().HaveCount(100, "the open circuit answers without sending");
     }
 

@@ -31,7 +31,7 @@ public sealed class RetryAfterTests : IDisposable
         e.RetryAfter.Should().Be(TimeSpan.FromSeconds(60));
         e.Message.Should().Be(
             "GET /v1/agents answered 429 TooManyRequests (rate_limited): Slow down. "
-            + "Not retried: the server asked to wait 1 min, longer than Retry.MaxDelay (5 s).");
+            + "Not retried: the server asked to wait 1 min, longer than Retry.MaxDelay (5 s)." + e.RequestIdSuffix());
         _api.Requests.Should().HaveCount(1);
     }
 
@@ -47,7 +47,7 @@ public sealed class RetryAfterTests : IDisposable
         var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProRateLimitException>()).Which;
 
         e.RetryAfter.Should().Be(TimeSpan.FromSeconds(20));
-        e.Message.Should().EndWith("Not retried: the server asked to wait 20 s, longer than the 15 s left of Timeout.");
+        e.Message.Should().EndWith("Not retried: the server asked to wait 20 s, longer than the 15 s left of Timeout." + e.RequestIdSuffix());
         _api.Requests.Should().HaveCount(1);
     }
 
@@ -72,7 +72,7 @@ public sealed class RetryAfterTests : IDisposable
             .Should().ThrowExactlyAsync<GenProRateLimitException>()).Which;
 
         // Exactly 15 s left: the deadline was taken on the registered fake clock, which has not moved.
-        e.Message.Should().EndWith("Not retried: the server asked to wait 20 s, longer than the 15 s left of Timeout.");
+        e.Message.Should().EndWith("Not retried: the server asked to wait 20 s, longer than the 15 s left of Timeout." + e.RequestIdSuffix());
         e.RetryAfter.Should().Be(TimeSpan.FromSeconds(20));
         _api.Requests.Should().HaveCount(1);
         await host.StopAsync();
@@ -117,7 +117,7 @@ public sealed class RetryAfterTests : IDisposable
         var e = (await FluentActions.Awaiting(() => client.Avatars.UploadAsync(42, AvatarUpload.FromStream(new Images.NonSeekableStream(Images.Png), "b.png")))
             .Should().ThrowExactlyAsync<GenProRateLimitException>()).Which;
 
-        e.Message.Should().EndWith("Not retried: the request body is a stream that cannot be sent twice.");
+        e.Message.Should().EndWith("Not retried: the request body is a stream that cannot be sent twice." + e.RequestIdSuffix());
         _api.Requests.Should().HaveCount(1);
     }
 

@@ -197,7 +197,7 @@ public sealed class RetryPolicyTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().EndWith("failed: the connection could not be established.");
+        e.Message.Should().EndWith("failed: the connection could not be established." + e.RequestIdSuffix());
         logs.Retries().Select(r => r.Message).Should().HaveCount(2)
             .And.AllSatisfy(m => m.Should().Contain($"{method} {Route(method)}: retry").And.Contain("HttpRequestException"));
     }
@@ -214,7 +214,7 @@ public sealed class RetryPolicyTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().EndWith("failed: the request timed out.");
+        e.Message.Should().EndWith("failed: the request timed out." + e.RequestIdSuffix());
         logs.Retries().Should().BeEmpty("a write has no attempt timeout and is not retried after the total one");
     }
 
@@ -255,7 +255,7 @@ public sealed class RetryPolicyTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Get failed: the request timed out.");
+        e.Message.Should().Be("Agents.Get failed: the request timed out." + e.RequestIdSuffix());
         logs.Retries().Should().NotBeEmpty().And.AllSatisfy(r => r.Message.Should().EndWith("after TimeoutRejectedException"));
     }
 

@@ -33,7 +33,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
 
         var api = e.Should().BeOfType<GenProApiException>().Subject;
         api.StatusCode.Should().Be(HttpStatusCode.OK);
-        api.Message.Should().Be("GET /v1/agents answered 200 OK, but its Content-Length (10737418240 bytes) is above " + LimitText);
+        api.Message.Should().Be("GET /v1/agents answered 200 OK, but its Content-Length (10737418240 bytes) is above " + LimitText + api.RequestIdSuffix());
         api.ErrorCode.Should().BeNull();
         api.ResponseBody.Should().BeNull();
         api.InnerException.Should().BeNull();
@@ -62,7 +62,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
 
         var (e, _, allocated) = await Measured(() => client.Agents.ListAsync());
 
-        e.Should().BeOfType<GenProApiException>().Which.Message.Should().Be("GET /v1/agents answered 200 OK, but its body is larger than " + LimitText);
+        e.Should().BeOfType<GenProApiException>().Which.Message.Should().Be("GET /v1/agents answered 200 OK, but its body is larger than " + LimitText + ((GenProException)e!).RequestIdSuffix());
         allocated.Should().BeLessThan(96L * 1024 * 1024, "16 MiB of JSON becomes about 38 MiB of allocations (it reached 6.4 GB before)");
     }
 
@@ -90,7 +90,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
 
         var (e, _, allocated) = await Measured(() => client.Agents.GetAsync(1));
 
-        e.Should().BeOfType<GenProApiException>().Which.Message.Should().Be("GET /v1/agents/1 answered 200 OK, but its body is larger than " + LimitText);
+        e.Should().BeOfType<GenProApiException>().Which.Message.Should().Be("GET /v1/agents/1 answered 200 OK, but its body is larger than " + LimitText + ((GenProException)e!).RequestIdSuffix());
         allocated.Should().BeLessThan(96L * 1024 * 1024, "the JSON reader buffers about the limit, 35 MiB measured (it cost 1.7 GB before)");
     }
 

@@ -168,7 +168,7 @@ public sealed class HostileResponseTests
 
         var e = await Assert.ThrowsAsync<GenProApiException>(() => client.Agents.UpdateAsync(1, new UpdateAgentRequest { Name = "x" }));
 
-        e.Message.Should().Be("PATCH /v1/agents/1 answered 200 OK, but its body had no \"agent\" object.");
+        e.Message.Should().Be("PATCH /v1/agents/1 answered 200 OK, but its body had no \"agent\" object." + e.RequestIdSuffix());
     }
 
     private static GenProClient Client(LoopbackServer server) => new(ApiServer.FastOptions(server.BaseAddress));

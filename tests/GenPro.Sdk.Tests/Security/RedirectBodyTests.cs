@@ -44,7 +44,7 @@ public sealed class RedirectBodyTests
         e.StatusCode.Should().Be((HttpStatusCode)status);
         e.Message.Should().MatchRegex(@"^(POST|PATCH) /v1/agents(/1)?(/avatars)? answered \d{3} \w+, a redirect the SDK did not follow: it would re-send the request body "
                                       + @"to another origin, and a request body may carry secrets \(the ElevenLabs and Hume AI keys of a create or update\), "
-                                      + @"so it never leaves the API's origin\.$");
+                                      + @"so it never leaves the API's origin\. \(request id [0-9a-f-]{36}\)$");
         e.ResponseBody.Should().Be("moved");
         e.ErrorCode.Should().BeNull();
         var span = witness.Spans.Should().ContainSingle().Subject;

@@ -94,7 +94,7 @@ public sealed class RedirectTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProApiException>()).Which;
 
-        e.Message.Should().Be("GET /v1/agents answered 302 Found");
+        e.Message.Should().Be("GET /v1/agents answered 302 Found" + e.RequestIdSuffix());
         _api.Requests.Should().HaveCount(1);
     }
 

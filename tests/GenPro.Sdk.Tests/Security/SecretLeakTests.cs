@@ -36,7 +36,7 @@ public sealed class SecretLeakTests
         var e = await Assert.ThrowsAsync<GenProNotFoundException>(() => client.Agents.GetAsync(42));
 
         server.Requests.Should().HaveCount(2);
-        e.Message.Should().Be("GET /v1/agents/[REDACTED] answered 404 NotFound (not_found): no such agent");
+        e.Message.Should().Be("GET /v1/agents/[REDACTED] answered 404 NotFound (not_found): no such agent" + e.RequestIdSuffix());
         witness.Logs.Should().Contain(l => l.Message.StartsWith("GenPro Agents.Get: GET /v1/agents/[REDACTED] answered 404 in ", StringComparison.Ordinal));
         witness.Spans.Should().ContainSingle().Which.GetTagItem("genpro.error_code").Should().Be("not_found");
         AssertNoLeak(witness.Everything(e), key);
@@ -90,7 +90,7 @@ public sealed class SecretLeakTests
 
         e.ErrorCode.Should().Be("[REDACTED]");
         e.ErrorMessage.Should().Be("bad [REDACTED]");
-        e.Message.Should().Be("GET /v1/agents/1 answered 404 NotFound ([REDACTED]): bad [REDACTED]");
+        e.Message.Should().Be("GET /v1/agents/1 answered 404 NotFound ([REDACTED]): bad [REDACTED]" + e.RequestIdSuffix());
         e.ResponseBody.Should().Be("""{"error_code": "[REDACTED]", "error": "bad [REDACTED]"}""");
         witness.Spans.Should().ContainSingle().Which.GetTagItem("genpro.error_code").Should().Be("[REDACTED]");
         AssertNoLeak(witness.Everything(e), key);

@@ -8,7 +8,7 @@ namespace GenPro.Sdk.Tests.Security;
 /// </summary>
 public sealed class SecretScrubberTests
 {
-    private static readonly SecretScrubber Scrubber = new(SecretLeakTests.HostileKey);
+    private static readonly SecretScrubber Scrubber = new(() => SecretLeakTests.HostileKey);
 
     public static TheoryData<string> EscapedForms() => [.. SecretLeakTests.Forms(SecretLeakTests.HostileKey)];
 

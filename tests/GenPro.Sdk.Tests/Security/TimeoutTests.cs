@@ -49,7 +49,7 @@ public sealed class TimeoutTests
         var (e, elapsed) = await Timed(() => Call(client, operation));
 
         e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex(
-            @"^(GET|POST|PATCH) /v1/agents[^ ]* failed: it timed out after 2 s \(GenProClientOptions\.Timeout\), which bounds the whole call: sending, retries and reading the response body\.$");
+            @"^(GET|POST|PATCH) /v1/agents[^ ]* failed: it timed out after 2 s \(GenProClientOptions\.Timeout\), which bounds the whole call: sending, retries and reading the response body\. \(request id [0-9a-f-]{36}\)$");
         elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.5)).And.BeLessThan(TimeSpan.FromSeconds(30));
         server.Requests.Should().HaveCount(pageTwo ? 2 : 1);
     }
@@ -67,7 +67,7 @@ public sealed class TimeoutTests
 
         var (e, elapsed) = await Timed(() => client.Agents.ListAsync());
 
-        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().Be("Agents.List failed: the request timed out.");
+        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex(@"^Agents\.List failed: the request timed out\. \(request id [0-9a-f-]{36}\)$");
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
     }
 
@@ -89,7 +89,7 @@ public sealed class TimeoutTests
 
         var (e, elapsed) = await Timed(() => Call(client, operation));
 
-        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().Be($"{operation.Split(' ')[0]} failed: the request timed out.");
+        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex($@"^{operation.Split(' ')[0]} failed: the request timed out\. \(request id [0-9a-f-]{{36}}\)$");
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
     }
 

@@ -1,0 +1,38 @@
+namespace GenPro.Sdk;
+
+/// <summary>
+/// Options for one call: extra headers, the request id to send, a timeout of its own, and a hook that sees each
+/// response. Pass it to the overloads that take one; a single instance may serve many calls (the SDK only reads it).
+/// </summary>
+public sealed class GenProRequestOptions
+{
+    /// <summary>
+    /// Headers added to every request of the call (each retry and redirect hop too). <c>X-API-Key</c>, <c>Host</c>,
+    /// <c>Content-*</c> and <c>X-Request-Id</c> (use <see cref="RequestId"/>) are refused with an
+    /// <see cref="ArgumentException"/> before anything is sent. Names compare case-insensitively.
+    /// </summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The <c>X-Request-Id</c> to send instead of one the SDK makes: 1 to 255 letters, digits, <c>-</c>, <c>_</c> or
+    /// <c>@</c> (what Rails' <c>ActionDispatch::RequestId</c> keeps unchanged), so the server logs the very same id.
+    /// </summary>
+    public string? RequestId { get; set; }
+
+    /// <summary>
+    /// A limit on this call, retries and body reading included, on top of <see cref="GenProClientOptions.Timeout"/>
+    /// (the shorter one wins). Exceeding it throws <see cref="GenProConnectionException"/>. Null for none.
+    /// </summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>
+    /// Called with the status, headers and request id of each successful response of the call, as soon as its headers
+    /// are in (a listing calls it once per page, an upload of images and DeGod ids twice). Failures carry the same
+    /// data in <see cref="GenProApiException.Response"/>.
+    /// </summary>
+    public Action<GenProResponse>? OnResponse { get; set; }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"GenProRequestOptions {{ RequestId = {RequestId}, Timeout = {Timeout}, Headers = [{string.Join(", ", Headers.Keys)}] }}";
+}
