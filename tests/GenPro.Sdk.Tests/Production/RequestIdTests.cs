@@ -101,7 +101,7 @@ public sealed class RequestIdTests : IDisposable
     [Fact]
     public async Task A_connection_exception_carries_the_id_that_was_sent()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress).FastRetries(maxRetries: 0));
         var options = new GenProRequestOptions { RequestId = "slow-call-1", Timeout = TimeSpan.FromMilliseconds(300) };
 

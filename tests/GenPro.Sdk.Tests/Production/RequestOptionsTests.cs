@@ -70,7 +70,7 @@ public sealed class RequestOptionsTests : IDisposable
     [Fact]
     public async Task A_per_call_timeout_ends_a_hanging_call_with_a_connection_exception()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress));
 
         var call = client.Agents.GetAsync(1, false, new GenProRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) });
@@ -83,7 +83,7 @@ public sealed class RequestOptionsTests : IDisposable
     [Fact]
     public async Task A_per_call_timeout_also_bounds_a_body_that_drips_after_the_headers()
     {
-        using var server = new ScriptedHttpServer((_, stream) =>
+        using var server = LoopbackServer.Scripted((_, stream) =>
             Security.TimeoutTests.Drip(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", "{"));
         using var client = new GenProClient(ApiServer.FastOptions(server.BaseAddress));
 
@@ -98,7 +98,7 @@ public sealed class RequestOptionsTests : IDisposable
     [Fact]
     public async Task The_callers_own_cancellation_stays_a_cancellation()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress));
         using var cts = new CancellationTokenSource();
 
