@@ -1,6 +1,7 @@
 using GenPro.Sdk.Avatars.Multipart;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Production;
 using GenPro.Sdk.Serialization;
 
@@ -14,7 +15,7 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
 
     public async Task<IReadOnlyList<AgentSummary>> ListAsync(long? workspaceId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         if (workspaceId is { } id)
         {
             Guard.Id(id, nameof(workspaceId));
@@ -46,8 +47,8 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
 
     private async Task<Agent> CreateCoreAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        AgentRequestRules.Validate(request);
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        AgentRequestChecks.Validate(request);
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
 
         // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
         using var body = AvatarForms.HasImage(request.Avatars)
@@ -55,7 +56,7 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
             : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false, request.UploadProgress);
         return await runner.RunAsync(
             "Agents.Create",
-            (api, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
+            (api, body, secrets: AgentRequestChecks.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
             static (s, ct) => s.api.CreateAsync(s.body.Content, s.body.NonReplayable, s.secrets, ct),
             GenProJsonContext.Default.AgentEnvelope,
             static e => e.Agent,
@@ -70,7 +71,7 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             "Agents.Get",
             (api, agentId, uuid: includeOrganizationUuid ? "true" : null),
@@ -99,14 +100,14 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
         long agentId, UpdateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
-        AgentRequestRules.Validate(request);
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        AgentRequestChecks.Validate(request);
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         using var body = AvatarForms.HasImage(request.Avatars)
             ? await AvatarForms.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false)
             : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false, request.UploadProgress);
         return await runner.RunAsync(
             "Agents.Update",
-            (api, agentId, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
+            (api, agentId, body, secrets: AgentRequestChecks.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
             static (s, ct) => s.api.UpdateAsync(s.agentId, s.body.Content, s.body.NonReplayable, s.secrets, ct),
             GenProJsonContext.Default.AgentEnvelope,
             static e => e.Agent,
@@ -120,7 +121,7 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
     public Task DeleteAsync(long agentId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             "Agents.Delete",
             (api, agentId),

@@ -1,11 +1,12 @@
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using Refit;
 
 namespace GenPro.Sdk.Agents;
 
 /// <summary>
 /// The agent endpoints as Refit declares them (source-generated, no reflection). Every method returns the raw
-/// response so that <see cref="Http.OperationRunner"/> alone decides how statuses and bodies become results or
+/// response so that <see cref="Operations.OperationRunner"/> alone decides how statuses and bodies become results or
 /// typed exceptions; bodies are built by <see cref="AgentContent"/> (JSON, or multipart when a file travels).
 /// </summary>
 internal interface IAgentsApi

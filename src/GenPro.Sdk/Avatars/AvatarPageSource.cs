@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Pagination;
 using GenPro.Sdk.Serialization;
 

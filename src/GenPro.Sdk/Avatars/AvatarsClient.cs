@@ -2,6 +2,7 @@ using System.Globalization;
 using GenPro.Sdk.Avatars.Multipart;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Production;
 
 namespace GenPro.Sdk.Avatars;
@@ -14,7 +15,7 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options, GenProRequestOptions? requestOptions)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return new GenProPageable<Avatar>(new AvatarPageSource(api, runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
     }
 
@@ -54,7 +55,7 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         long agentId, List<AvatarUpload> uploads, IProgress<long>? progress, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         List<AvatarUpload> images = [], deGods = [];
         foreach (var upload in uploads)
         {
@@ -98,7 +99,7 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     {
         Guard.Id(agentId, nameof(agentId));
         Guard.Id(avatarId, nameof(avatarId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             "Avatars.SetPrimary",
             (api, agentId, avatarId),
@@ -121,7 +122,7 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         var fixedLength = baseAddress.AbsoluteUri.Length + "agents/".Length
                           + agentId.ToString(CultureInfo.InvariantCulture).Length + "/avatars/".Length;
         var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxUrlLength - fixedLength, nameof(avatarIds));

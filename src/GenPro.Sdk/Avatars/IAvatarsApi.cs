@@ -1,11 +1,12 @@
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using Refit;
 
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>
 /// The avatar endpoints as Refit declares them (source-generated). Like <see cref="Agents.IAgentsApi"/>, every method
-/// returns the raw response and <see cref="Http.OperationRunner"/> decides what it means.
+/// returns the raw response and <see cref="Operations.OperationRunner"/> decides what it means.
 /// </summary>
 internal interface IAvatarsApi
 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace GenPro.Sdk.Diagnostics;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Http.Resilience;
+using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Errors;
 

@@ -1,4 +1,6 @@
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Production;
+using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Http;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using GenPro.Sdk.Errors;
+using GenPro.Sdk.Pagination;
 using GenPro.Sdk.Production;
 
 namespace GenPro.Sdk;

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Production;
 

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// <see cref="GenProClientOptions.Timeout"/> (or the call's shorter <see cref="GenProRequestOptions.Timeout"/>) over one

@@ -3,7 +3,7 @@ using GenPro.Sdk.Internal;
 namespace GenPro.Sdk.Agents;
 
 /// <summary>The client-side checks of create and update requests: what the API would refuse, refused before sending.</summary>
-internal static class AgentRequestRules
+internal static class AgentRequestChecks
 {
     public static void Validate(CreateAgentRequest request)
     {

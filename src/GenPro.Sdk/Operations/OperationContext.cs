@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Production;
 
-namespace GenPro.Sdk.Production;
+namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// What every request of one SDK operation shares: its <c>X-Request-Id</c> (the caller's or a fresh one), the caller's
-/// extra headers and timeout. <see cref="Http.OperationRunner"/> starts it around the operation; the API-key handler
+/// extra headers and timeout. <see cref="Operations.OperationRunner"/> starts it around the operation; the API-key handler
 /// reads <see cref="Current"/> on every attempt and redirect hop, so all of them carry the same id. It travels as an
 /// <see cref="AsyncLocal{T}"/> because Refit builds the request message where the runner cannot reach it; the value
 /// flows into the handlers of the same call only and is restored when the operation ends.
@@ -84,6 +85,6 @@ internal sealed class OperationContext : IDisposable
 
     internal static string? ServerRequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues(RequestIdHeader, out var values) && values.FirstOrDefault() is { Length: > 0 } id
-            ? (id.Length > RequestOptionsRules.MaxRequestIdLength ? id[..RequestOptionsRules.MaxRequestIdLength] : id) // a hostile server's id stays short
+            ? (id.Length > RequestOptionsChecks.MaxRequestIdLength ? id[..RequestOptionsChecks.MaxRequestIdLength] : id) // a hostile server's id stays short
             : null;
 }

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Internal;
+namespace GenPro.Sdk.Configuration;
 
 /// <summary>
 /// The rules options must meet, in one place for the constructors (which throw) and for dependency injection
@@ -6,7 +6,7 @@ namespace GenPro.Sdk.Internal;
 /// <c>GenProClientOptions.ApiKey</c>, or, for options bound from configuration, as the key the user edits
 /// (<c>GenPro:Marketing:ApiKey</c>).
 /// </summary>
-internal static class OptionsRules
+internal static class ClientOptionsChecks
 {
     /// <summary>The API's own host, whose paths all start with a version segment (<c>/v1/</c>).</summary>
     private const string ApiHost = "api.gen.pro";

@@ -4,7 +4,7 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Errors;
 
 /// <summary>Words for failures that left no usable response: broken connections, timeouts, open circuits.</summary>
 internal static class TransportErrors

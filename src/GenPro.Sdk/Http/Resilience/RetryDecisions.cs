@@ -10,7 +10,7 @@ namespace GenPro.Sdk.Http.Resilience;
 /// Which outcomes are retried, for which requests, and after how long. The API has no idempotency key, so a
 /// POST or PATCH is retried only where the server provably did not act on it (agents-reference: retry guidance).
 /// </summary>
-internal static class RetryRules
+internal static class RetryDecisions
 {
     /// <summary>The name of the <see cref="ResilienceContext"/> property holding when the call's <c>Timeout</c> runs out.</summary>
     public static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new("GenPro.Deadline");

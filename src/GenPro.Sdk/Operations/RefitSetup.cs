@@ -1,7 +1,7 @@
 using GenPro.Sdk.Serialization;
 using Refit;
 
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// The one Refit configuration of the SDK: source-generated JSON only, and transport exceptions passed through

@@ -1,7 +1,9 @@
+using GenPro.Sdk.Operations;
+
 namespace GenPro.Sdk.Production;
 
 /// <summary>Checks a <see cref="GenProRequestOptions"/> before anything is sent, so a bad one costs no request.</summary>
-internal static class RequestOptionsRules
+internal static class RequestOptionsChecks
 {
     public const int MaxRequestIdLength = 255;
 

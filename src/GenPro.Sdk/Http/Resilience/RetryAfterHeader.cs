@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Http.Resilience;
 
 /// <summary>
 /// Reads <c>Retry-After</c> once for both its readers: the retry policy (which caps it) and the rate-limit exception

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Secrets;
 
 /// <summary>
 /// Keeps secrets out of the inner exceptions the SDK attaches to its own: the texts of transport and JSON errors

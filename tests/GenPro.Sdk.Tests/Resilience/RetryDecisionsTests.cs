@@ -1,4 +1,5 @@
 using System.Net;
+using GenPro.Sdk.Errors;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Http.Resilience;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +11,7 @@ using Polly.Timeout;
 namespace GenPro.Sdk.Tests.Resilience;
 
 /// <summary>The retry classification, attempt timeouts and Retry-After, without a network.</summary>
-public sealed class RetryRulesTests
+public sealed class RetryDecisionsTests
 {
     private static readonly Uri Agents = new("https://api.gen.pro/v1/agents");
 
@@ -28,7 +29,7 @@ public sealed class RetryRulesTests
         using var request = new HttpRequestMessage(new HttpMethod(method), Agents);
         using var response = new HttpResponseMessage((HttpStatusCode)status);
 
-        RetryRules.ShouldRetry(request, Outcome.FromResult(response)).Should().Be(retried);
+        RetryDecisions.ShouldRetry(request, Outcome.FromResult(response)).Should().Be(retried);
     }
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class RetryRulesTests
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), Agents);
 
-        RetryRules.ShouldRetry(request, Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "x"))).Should().Be(retried);
+        RetryDecisions.ShouldRetry(request, Outcome.FromException<HttpResponseMessage>(new HttpRequestException(error, "x"))).Should().Be(retried);
     }
 
     [Fact]
@@ -51,8 +52,8 @@ public sealed class RetryRulesTests
         using var post = new HttpRequestMessage(HttpMethod.Post, Agents);
         var timeout = Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException());
 
-        RetryRules.ShouldRetry(get, timeout).Should().BeTrue();
-        RetryRules.ShouldRetry(post, timeout).Should().BeFalse();
+        RetryDecisions.ShouldRetry(get, timeout).Should().BeTrue();
+        RetryDecisions.ShouldRetry(post, timeout).Should().BeFalse();
     }
 
     [Fact]
@@ -62,8 +63,8 @@ public sealed class RetryRulesTests
         request.Options.Set(GenProRequestOptionKeys.NonReplayableBody, true);
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
-        RetryRules.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();
-        RetryRules.HasAttemptTimeout(request).Should().BeFalse();
+        RetryDecisions.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();
+        RetryDecisions.HasAttemptTimeout(request).Should().BeFalse();
     }
 
     [Fact]
@@ -73,9 +74,9 @@ public sealed class RetryRulesTests
         using var patch = new HttpRequestMessage(HttpMethod.Patch, Agents);
         using var upload = new HttpRequestMessage(HttpMethod.Put, Agents) { Content = new MultipartFormDataContent() };
 
-        RetryRules.HasAttemptTimeout(get).Should().BeTrue();
-        RetryRules.HasAttemptTimeout(patch).Should().BeFalse();
-        RetryRules.HasAttemptTimeout(upload).Should().BeFalse();
+        RetryDecisions.HasAttemptTimeout(get).Should().BeTrue();
+        RetryDecisions.HasAttemptTimeout(patch).Should().BeFalse();
+        RetryDecisions.HasAttemptTimeout(upload).Should().BeFalse();
     }
 
     [Fact]
@@ -88,9 +89,9 @@ public sealed class RetryRulesTests
         date.Headers.TryAddWithoutValidation("Retry-After", "Thu, 01 Jan 2026 00:00:05 GMT");
         using var none = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
 
-        RetryRules.RetryAfter(seconds, time).Should().Be(TimeSpan.FromSeconds(7));
-        RetryRules.RetryAfter(date, time).Should().Be(TimeSpan.FromSeconds(5));
-        RetryRules.RetryAfter(none, time).Should().BeNull();
+        RetryDecisions.RetryAfter(seconds, time).Should().Be(TimeSpan.FromSeconds(7));
+        RetryDecisions.RetryAfter(date, time).Should().Be(TimeSpan.FromSeconds(5));
+        RetryDecisions.RetryAfter(none, time).Should().BeNull();
     }
 
     [Theory]
@@ -106,7 +107,7 @@ public sealed class RetryRulesTests
         response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
         DateTimeOffset? deadline = secondsLeft is { } left ? time.GetUtcNow().AddSeconds(left) : null;
 
-        RetryRules.ShouldRetry(request, Outcome.FromResult(response), TimeSpan.FromSeconds(maxDelaySeconds), deadline, time).Should().Be(retried);
+        RetryDecisions.ShouldRetry(request, Outcome.FromResult(response), TimeSpan.FromSeconds(maxDelaySeconds), deadline, time).Should().Be(retried);
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Operations;
 
 /// <summary>The bounds every operation of a client runs under: its whole-call timeout and its largest success body.</summary>
 internal sealed record OperationLimits(TimeSpan Timeout, long MaxResponseBodySize, TimeProvider TimeProvider)

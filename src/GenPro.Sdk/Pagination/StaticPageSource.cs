@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using GenPro.Sdk.Pagination;
 
-namespace GenPro.Sdk.Production;
+namespace GenPro.Sdk.Pagination;
 
 /// <summary>
 /// Pages fixed in advance, for <see cref="GenProModelFactory"/>: a listing a test returns from a mocked client. A

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Secrets;
 
 /// <summary>
 /// Removes the client's API key, and the provider keys a request sent, from text that came back from the server

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// Caps how much of a success body the SDK reads (<see cref="GenProClientOptions.MaxResponseBodySize"/>), counted on

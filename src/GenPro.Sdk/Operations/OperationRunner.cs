@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
+using GenPro.Sdk.Http;
 using GenPro.Sdk.Production;
+using GenPro.Sdk.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace GenPro.Sdk.Http;
+namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// Runs one SDK operation: sends it, turns every failure into a <see cref="GenProException"/> (the caller's own
