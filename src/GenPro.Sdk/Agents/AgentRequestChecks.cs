@@ -55,14 +55,4 @@ internal static class AgentRequestChecks
             }
         }
     }
-
-    /// <summary>The provider keys a request sends, for scrubbing from error bodies; null when it sends none.</summary>
-    public static string[]? Secrets(string? elevenLabsApiKey, string? humeAiApiKey) =>
-        (elevenLabsApiKey, humeAiApiKey) switch
-        {
-            (null, null) => null,
-            ({ } a, null) => [a],
-            (null, { } b) => [b],
-            ({ } a, { } b) => [a, b],
-        };
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using GenPro.Sdk.Avatars.Multipart;
-using GenPro.Sdk.Http;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Production;
@@ -10,6 +8,10 @@ namespace GenPro.Sdk.Avatars;
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
 internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri baseAddress) : IAvatarsClient
 {
+    private static readonly string UploadName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(UploadAsync));
+    private static readonly string SetPrimaryName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(SetPrimaryAsync));
+    private static readonly string DeleteName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(DeleteAsync));
+
     public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null) => ListAsync(agentId, options, null);
 
     public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options, GenProRequestOptions? requestOptions)
@@ -101,10 +103,8 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         Guard.Id(avatarId, nameof(avatarId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
-            "Avatars.SetPrimary",
-            (api, agentId, avatarId),
-            static (s, ct) => s.api.SetPrimaryAsync(s.agentId, s.avatarId, ct),
-            requestOptions,
+            new OperationContext(SetPrimaryName, requestOptions) { AgentId = agentId },
+            ct => api.SetPrimaryAsync(agentId, avatarId, ct),
             cancellationToken);
     }
 
@@ -123,22 +123,16 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        var fixedLength = baseAddress.AbsoluteUri.Length + "agents/".Length
-                          + agentId.ToString(CultureInfo.InvariantCulture).Length + "/avatars/".Length;
-        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxUrlLength - fixedLength, nameof(avatarIds));
+        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(baseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
-            "Avatars.Delete",
-            (api, agentId, ids),
-            static (s, ct) => s.api.DeleteAsync(s.agentId, s.ids, ct),
-            requestOptions,
+            new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
+            ct => api.DeleteAsync(agentId, ids, ct),
             cancellationToken);
     }
 
     private Task SendUploadAsync(long agentId, RequestBody body, GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         runner.RunAsync(
-            "Avatars.Upload",
-            (api, agentId, body),
-            static (s, ct) => s.api.UploadAsync(s.agentId, s.body.Content, s.body.NonReplayable, ct),
-            requestOptions,
+            new OperationContext(UploadName, requestOptions) { AgentId = agentId, NonReplayableBody = body.NonReplayable },
+            ct => api.UploadAsync(agentId, body.Content, ct),
             cancellationToken);
 }

@@ -1,4 +1,3 @@
-using GenPro.Sdk.Http;
 using GenPro.Sdk.Operations;
 using Refit;
 
@@ -17,13 +16,15 @@ internal interface IAvatarsApi
     Task<HttpResponseMessage> UploadAsync(
         long agentId,
         [Body] HttpContent body,
-        [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody,
         CancellationToken cancellationToken);
 
     [Patch("/agents/{agentId}/avatars/{avatarId}")]
     Task<HttpResponseMessage> SetPrimaryAsync(long agentId, long avatarId, CancellationToken cancellationToken);
 
+    /// <summary>The route of <see cref="DeleteAsync"/>, which also bounds how many ids fit in one URL (<see cref="AvatarIds"/>).</summary>
+    const string DeleteRoute = "/agents/{agentId}/avatars/{avatarIds}";
+
     /// <summary><paramref name="avatarIds"/> is one id or several joined by underscores (<c>7_8_9</c>).</summary>
-    [Delete("/agents/{agentId}/avatars/{avatarIds}")]
+    [Delete(DeleteRoute)]
     Task<HttpResponseMessage> DeleteAsync(long agentId, string avatarIds, CancellationToken cancellationToken);
 }

@@ -1,40 +1,55 @@
 using System.Net.Http.Headers;
-using GenPro.Sdk.Http;
 using GenPro.Sdk.Production;
 
 namespace GenPro.Sdk.Operations;
 
 /// <summary>
-/// What every request of one SDK operation shares: its <c>X-Request-Id</c> (the caller's or a fresh one), the caller's
-/// extra headers and timeout. <see cref="Operations.OperationRunner"/> starts it around the operation; the API-key handler
-/// reads <see cref="Current"/> on every attempt and redirect hop, so all of them carry the same id. It travels as an
-/// <see cref="AsyncLocal{T}"/> because Refit builds the request message where the runner cannot reach it; the value
-/// flows into the handlers of the same call only and is restored when the operation ends.
+/// One SDK operation's facts, created where they are known (the endpoint client's method) and read from here by every
+/// layer below: its name, the agent it concerns, the provider keys its body carries, whether that body can be sent
+/// twice, the caller's per-call options, its <c>X-Request-Id</c> and its deadline.
+/// <para>
+/// <see cref="OperationRunner"/> passes it to what it calls itself (the span, the error factory) and, while the operation
+/// runs, makes it <see cref="Current"/>: the handlers inside <see cref="HttpClient"/> (resilience policy, redirects, API
+/// key) are reached by no argument of the runner's, since Refit builds the request message, so they read it there. An
+/// <see cref="AsyncLocal{T}"/> flows into the handlers of the same call only, and the runner restores the previous value
+/// when the operation ends.
+/// </para>
 /// </summary>
-internal sealed class OperationContext : IDisposable
+internal sealed class OperationContext(string name, GenProRequestOptions? options) : IDisposable
 {
     public const string RequestIdHeader = "X-Request-Id";
 
     private static readonly AsyncLocal<OperationContext?> Ambient = new();
 
-    private readonly OperationContext? _previous;
+    private OperationContext? _previous;
+    private OperationDeadline? _deadline;
 
-    private OperationContext(GenProRequestOptions? options, OperationDeadline deadline)
-    {
-        Options = options;
-        Deadline = deadline;
-        RequestId = options?.RequestId ?? Guid.NewGuid().ToString();
-        _previous = Ambient.Value;
-        Ambient.Value = this;
-    }
-
-    /// <summary>The operation the current asynchronous flow is running, if any.</summary>
+    /// <summary>The operation the current asynchronous flow is running, if any: what the SDK's handlers read.</summary>
     public static OperationContext? Current => Ambient.Value;
 
-    public GenProRequestOptions? Options { get; }
+    /// <summary>The operation's name in spans, logs and messages: <c>Agents.Get</c> (see <see cref="NameOf"/>).</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The agent the operation concerns, for the span; null for operations on no one agent (list, create).</summary>
+    public long? AgentId { get; init; }
+
+    /// <summary>
+    /// The ElevenLabs and Hume AI keys a create or update body carries, so that anything quoting the response (an error body
+    /// echoing one, a header, a transport error) is scrubbed of them. Never logged or traced. Null when the body sends none.
+    /// </summary>
+    public string[]? Secrets { get; init; }
+
+    /// <summary>
+    /// For an operation that sends a body: whether it reads a caller's stream that cannot be rewound, and so must never be
+    /// sent twice (not retried, not redirected). Null for operations without a body. Stamped on each request as
+    /// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> for the caller's own handlers.
+    /// </summary>
+    public bool? NonReplayableBody { get; init; }
+
+    public GenProRequestOptions? Options { get; } = options;
 
     /// <summary>The id sent as <c>X-Request-Id</c> on every request of the operation.</summary>
-    public string RequestId { get; }
+    public string RequestId { get; } = options?.RequestId ?? Guid.NewGuid().ToString();
 
     /// <summary>The server's own <c>X-Request-Id</c> from the last response, when it sent one.</summary>
     public string? ServerRequestId { get; private set; }
@@ -42,17 +57,35 @@ internal sealed class OperationContext : IDisposable
     /// <summary>The id to quote to the API's support: the server's when it answered with one, else the one sent.</summary>
     public string ReportedRequestId => ServerRequestId ?? RequestId;
 
-    /// <summary>The operation's time limit (the client's, or the call's shorter one) and the caller's token.</summary>
-    public OperationDeadline Deadline { get; }
+    /// <summary>Why the redirect handler did not follow the last response's redirect, for the exception's message.</summary>
+    public string? RedirectRefusal { get; set; }
 
-    public static OperationContext Start(GenProRequestOptions? options, OperationDeadline deadline) => new(options, deadline);
+    /// <summary>The operation's time limit (the client's, or the call's shorter one) and the caller's token.</summary>
+    public OperationDeadline Deadline => _deadline ?? throw new InvalidOperationException($"{Name} has not started.");
+
+    /// <summary>The name of an operation of an endpoint client: <c>NameOf("Agents", nameof(GetAsync))</c> is <c>Agents.Get</c>.</summary>
+    public static string NameOf(string client, string method) =>
+        client + "." + (method.EndsWith("Async", StringComparison.Ordinal) ? method[..^"Async".Length] : method);
+
+    /// <summary>Starts the operation under <paramref name="deadline"/> and makes it <see cref="Current"/> until disposed.</summary>
+    public OperationContext Start(OperationDeadline deadline)
+    {
+        _deadline = deadline;
+        _previous = Ambient.Value;
+        Ambient.Value = this;
+        return this;
+    }
 
     /// <summary>Notes the server's request id of a response.</summary>
     public void Answered(HttpResponseMessage response) => ServerRequestId = ServerRequestIdOf(response) ?? ServerRequestId;
 
-    /// <summary>Stamps the request id and the caller's extra headers on one attempt or hop.</summary>
-    public void Stamp(HttpRequestHeaders headers)
+    /// <summary>
+    /// Stamps one attempt or hop: the request id, the caller's extra headers and, for an operation with a body, whether it
+    /// can be sent again (the public <see cref="GenProRequestOptionKeys.NonReplayableBody"/>, for handlers of the caller's).
+    /// </summary>
+    public void Stamp(HttpRequestMessage request)
     {
+        var headers = request.Headers;
         headers.Remove(RequestIdHeader);
         headers.TryAddWithoutValidation(RequestIdHeader, RequestId);
         if (Options is { Headers.Count: > 0 } options)
@@ -62,6 +95,11 @@ internal sealed class OperationContext : IDisposable
                 headers.Remove(name);
                 headers.TryAddWithoutValidation(name, value);
             }
+        }
+
+        if (NonReplayableBody is { } once)
+        {
+            request.Options.Set(GenProRequestOptionKeys.NonReplayableBody, once);
         }
     }
 
@@ -80,7 +118,7 @@ internal sealed class OperationContext : IDisposable
             Ambient.Value = _previous;
         }
 
-        Deadline.Dispose();
+        _deadline?.Dispose();
     }
 
     internal static string? ServerRequestIdOf(HttpResponseMessage response) =>

@@ -5,6 +5,7 @@ using GenPro.Sdk.Errors;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Production;
 using GenPro.Sdk.Secrets;
+using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +14,7 @@ namespace GenPro.Sdk.Operations;
 /// <summary>
 /// Runs one SDK operation: sends it, turns every failure into a <see cref="GenProException"/> (the caller's own
 /// cancellation excepted), and reads the body straight from the response stream with the source-generated
-/// JSON metadata. State-passing overloads let callers use static lambdas, so no closure is allocated per call.
+/// JSON metadata. The endpoint clients describe each call with an <see cref="OperationContext"/> and a closure that sends it.
 /// Each operation is one span, one pair of logs and one measurement (<see cref="OperationScope"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its token source is cancelled at disposal, never disposed: a call starting as the client is disposed may still link to it; it has no timer.")]
@@ -34,20 +35,15 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         _disposal.Cancel();
     }
 
-    /// <summary>Sends the request and reads a JSON body of type <typeparamref name="T"/>.</summary>
-    public async Task<T> RunAsync<TState, T>(
-        string operation,
-        TState state,
-        Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<T> bodyType,
-        GenProRequestOptions? requestOptions,
-        CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="call"/>, sending with <paramref name="send"/>, and reads a JSON body of type <typeparamref name="T"/>.</summary>
+    public async Task<T> RunAsync<T>(
+        OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
     {
-        using var call = Start(requestOptions, cancellationToken);
+        using var running = Start(call, cancellationToken);
         try
         {
-            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
-            return await ReadJsonAsync(response, bodyType, call.Deadline).ConfigureAwait(false);
+            using var response = await SendAsync(call, send).ConfigureAwait(false);
+            return await ReadJsonAsync(response, bodyType, call).ConfigureAwait(false);
         }
         catch (GenProException e)
         {
@@ -56,25 +52,19 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
     }
 
-    /// <summary>Sends the request and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
-    public async Task<TResult> RunAsync<TState, TEnvelope, TResult>(
-        string operation,
-        TState state,
-        Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        JsonTypeInfo<TEnvelope> envelopeType,
-        Func<TEnvelope, TResult?> unwrap,
-        string expectedProperty,
-        GenProRequestOptions? requestOptions,
-        CancellationToken cancellationToken)
-        where TResult : class
+    /// <summary>Runs <paramref name="call"/> and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
+    public async Task<T> RunAsync<TEnvelope, T>(
+        OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<TEnvelope> envelopeType, CancellationToken cancellationToken)
+        where TEnvelope : IEnvelope<T>
+        where T : class
     {
-        using var call = Start(requestOptions, cancellationToken);
+        using var running = Start(call, cancellationToken);
         try
         {
-            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
-            var envelope = await ReadJsonAsync(response, envelopeType, call.Deadline).ConfigureAwait(false);
-            return unwrap(envelope)
-                   ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body had no \"{expectedProperty}\" object.", null);
+            using var response = await SendAsync(call, send).ConfigureAwait(false);
+            var envelope = await ReadJsonAsync(response, envelopeType, call).ConfigureAwait(false);
+            return envelope.Wrapped
+                   ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, call, $"its body had no \"{TEnvelope.PropertyName}\" object.", null);
         }
         catch (GenProException e)
         {
@@ -83,18 +73,13 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
     }
 
-    /// <summary>Sends a request whose success carries no body worth reading (delete, upload, set-primary).</summary>
-    public async Task RunAsync<TState>(
-        string operation,
-        TState state,
-        Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        GenProRequestOptions? requestOptions,
-        CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="call"/>, whose success carries no body worth reading (delete, upload, set-primary).</summary>
+    public async Task RunAsync(OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        using var call = Start(requestOptions, cancellationToken);
+        using var running = Start(call, cancellationToken);
         try
         {
-            using var response = await SendAsync(operation, state, send, call).ConfigureAwait(false);
+            using var response = await SendAsync(call, send).ConfigureAwait(false);
         }
         catch (GenProException e)
         {
@@ -103,26 +88,23 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
     }
 
-    private OperationContext Start(GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
-        OperationContext.Start(requestOptions, _limits.StartDeadline(requestOptions?.Timeout, cancellationToken, _disposal.Token));
+    private OperationContext Start(OperationContext call, CancellationToken cancellationToken) =>
+        call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token));
 
     /// <summary>
     /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
     /// span, so the span carries the error code.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync<TState>(
-        string operation,
-        TState state,
-        Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
-        OperationContext call)
+    private async Task<HttpResponseMessage> SendAsync(OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
+        var operation = call.Name;
         var deadline = call.Deadline;
-        using var scope = OperationScope.Start(operation, _logger, scrubber, call.RequestId);
+        using var scope = OperationScope.Start(call, _logger, scrubber);
         HttpResponseMessage response;
         try
         {
-            response = await send(state, deadline.Token).ConfigureAwait(false);
+            response = await send(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
@@ -131,7 +113,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         catch (Exception e) when (e is not GenProException and not ArgumentException)
         {
             scope.Failed(e);
-            e = ScrubbedExceptions.Of(e, scrubber, null);
+            e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
                 : e is OperationCanceledException && deadline is { Expired: true, SetByCall: true }
@@ -143,7 +125,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         if (response.IsSuccessStatusCode)
         {
             scope.Succeeded(response, call.ServerRequestId);
-            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call.ReportedRequestId, scrubber));
+            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
             return response;
         }
 
@@ -152,7 +134,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             GenProApiException error;
             try
             {
-                error = await ApiErrorFactory.FromResponseAsync(response, scrubber, deadline.Token).ConfigureAwait(false);
+                error = await ApiErrorFactory.FromResponseAsync(response, scrubber, call, deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (deadline.CallerCancelled)
             {
@@ -162,13 +144,13 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             {
                 // An error body that drips past the deadline, or the client disposed meanwhile: the call still ends, saying why.
                 scope.Failed(e);
-                var what = ApiErrorFactory.Describe(response, scrubber);
+                var what = ApiErrorFactory.Describe(response, scrubber, call);
                 throw _disposed
                     ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
                     : deadline.TimedOut(what, e);
             }
 
-            error.Response = ResponseHeaders.Capture(response, call.ReportedRequestId, scrubber);
+            error.Response = ResponseHeaders.Capture(response, call, scrubber);
             scope.Failed(response, error, call.ServerRequestId);
             throw call.Tag(error);
         }
@@ -180,8 +162,9 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             ? item.Name + " list"
             : bodyType.Type.Name;
 
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationDeadline deadline)
+    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationContext call)
     {
+        var deadline = call.Deadline;
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
@@ -189,16 +172,16 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             {
                 var body = ResponseBodyLimit.Wrap(stream, response, _limits.MaxResponseBodySize);
                 var value = await JsonSerializer.DeserializeAsync(body, bodyType, deadline.Token).ConfigureAwait(false);
-                return value ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, "its body was empty or null.", null);
+                return value ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, call, "its body was empty or null.", null);
             }
         }
         catch (JsonException e)
         {
-            throw ApiErrorFactory.UnreadableBody(response, scrubber, $"its body could not be read as {ModelName(bodyType)}: {e.Message.Replace(bodyType.Type.ToString(), ModelName(bodyType), StringComparison.Ordinal)}", e);
+            throw ApiErrorFactory.UnreadableBody(response, scrubber, call, $"its body could not be read as {ModelName(bodyType)}: {e.Message.Replace(bodyType.Type.ToString(), ModelName(bodyType), StringComparison.Ordinal)}", e);
         }
         catch (ResponseBodyLimit.ResponseBodyTooLargeException e)
         {
-            throw ApiErrorFactory.UnreadableBody(response, scrubber, e.Message, null);
+            throw ApiErrorFactory.UnreadableBody(response, scrubber, call, e.Message, null);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
@@ -206,8 +189,8 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         }
         catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or System.Text.DecoderFallbackException)
         {
-            var what = ApiErrorFactory.Describe(response, scrubber);
-            e = ScrubbedExceptions.Of(e, scrubber, RequestOptionKeys.SecretsOf(response.RequestMessage));
+            var what = ApiErrorFactory.Describe(response, scrubber, call);
+            e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
             throw _disposed
                 ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
                 : deadline.Expired ? deadline.TimedOut(what, e) : TransportErrors.ToConnectionException(what, e);

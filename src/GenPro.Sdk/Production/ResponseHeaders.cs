@@ -1,5 +1,5 @@
 using System.Collections.ObjectModel;
-using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Production;
@@ -13,9 +13,9 @@ internal static class ResponseHeaders
         "Set-Cookie", "Set-Cookie2", "Cookie", "X-API-Key", "Authorization", "Proxy-Authorization", "Proxy-Authenticate", "WWW-Authenticate",
     };
 
-    public static GenProResponse Capture(HttpResponseMessage response, string? requestId, SecretScrubber scrubber)
+    public static GenProResponse Capture(HttpResponseMessage response, OperationContext call, SecretScrubber scrubber)
     {
-        var secrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
+        var secrets = call.Secrets;
         var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.NonValidated)
         {
@@ -27,7 +27,7 @@ internal static class ResponseHeaders
             Add(copy, name, values.ToString(), scrubber, secrets);
         }
 
-        return new GenProResponse(response.StatusCode, new ReadOnlyDictionary<string, string>(copy), requestId, response.Headers.Date ?? TimeProvider.System.GetUtcNow());
+        return new GenProResponse(response.StatusCode, new ReadOnlyDictionary<string, string>(copy), call.ReportedRequestId, response.Headers.Date ?? TimeProvider.System.GetUtcNow());
     }
 
     /// <summary>The same filter over headers a test supplies (<see cref="GenProModelFactory"/>).</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using GenPro.Sdk.Errors;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Http.Resilience;
+using GenPro.Sdk.Operations;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -60,7 +61,8 @@ public sealed class RetryDecisionsTests
     public void A_non_replayable_body_is_never_retried_nor_given_an_attempt_timeout()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
-        request.Options.Set(GenProRequestOptionKeys.NonReplayableBody, true);
+        using var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }
+            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, TimeProvider.System, default, default));
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
         RetryDecisions.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();

@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization;
+using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk.Agents.Wire;
 
 /// <summary><c>{"agent": {…}}</c>, the envelope of create and update responses.</summary>
-internal sealed class AgentEnvelope
+internal sealed class AgentEnvelope : IEnvelope<Agent>
 {
+    public static string PropertyName => "agent";
+
     public Agent? Agent { get; init; }
+
+    Agent? IEnvelope<Agent>.Wrapped => Agent;
 }
 
 /// <summary>The JSON body of <c>POST /agents</c>.</summary>

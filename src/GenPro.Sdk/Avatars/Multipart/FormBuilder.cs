@@ -55,7 +55,7 @@ internal sealed class FormBuilder : IDisposable
 }
 
 /// <summary>
-/// A request body (a built form, or JSON) and whether it can be resent (see <see cref="Http.RequestOptionKeys.NonReplayableBody"/>).
+/// A request body (a built form, or JSON) and whether it can be resent (see <see cref="GenProRequestOptionKeys.NonReplayableBody"/>).
 /// With a <paramref name="progress"/>, the body reports the bytes written to the connection as it goes.
 /// </summary>
 internal sealed class RequestBody(HttpContent content, bool nonReplayable, IProgress<long>? progress = null) : IDisposable

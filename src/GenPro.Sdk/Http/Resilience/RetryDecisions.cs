@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using GenPro.Sdk.Internal;
+using GenPro.Sdk.Operations;
 using Polly;
 using Polly.Timeout;
 
@@ -16,7 +17,7 @@ internal static class RetryDecisions
     public static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new("GenPro.Deadline");
 
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
-        request is not null && !RequestOptionKeys.HasNonReplayableBody(request) && IsRetryableOutcome(request, outcome);
+        request is not null && !CannotResend() && IsRetryableOutcome(request, outcome);
 
     /// <summary>
     /// <see cref="ShouldRetry(HttpRequestMessage?, Outcome{HttpResponseMessage})"/>, and never before the server's
@@ -32,7 +33,7 @@ internal static class RetryDecisions
             return false;
         }
 
-        if (RequestOptionKeys.HasNonReplayableBody(request))
+        if (CannotResend())
         {
             RetryNotes.Record(request, outcome, "the request body is a stream that cannot be sent twice");
             return false;
@@ -78,7 +79,7 @@ internal static class RetryDecisions
     /// </summary>
     public static bool HasAttemptTimeout(HttpRequestMessage? request) =>
         request is null
-        || (IsIdempotent(request.Method) && !RequestOptionKeys.HasNonReplayableBody(request) && !IsMultipart(request.Content));
+        || (IsIdempotent(request.Method) && !CannotResend() && !IsMultipart(request.Content));
 
     /// <summary>
     /// The server's <c>Retry-After</c> (seconds or an HTTP date); null when absent. Never cut short: a longer wait than
@@ -94,6 +95,9 @@ internal static class RetryDecisions
         { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
         _ => false,
     };
+
+    /// <summary>Whether the running operation's body reads a stream that cannot be read twice (<see cref="OperationContext"/>).</summary>
+    private static bool CannotResend() => OperationContext.Current?.NonReplayableBody == true;
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Delete || method == HttpMethod.Head
