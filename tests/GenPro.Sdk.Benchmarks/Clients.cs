@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using GenPro.Sdk.Agents.Wire;
+using GenPro.Sdk.Agents;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Http.Resilience;
 using GenPro.Sdk.Serialization;
@@ -112,13 +112,8 @@ public static class HandWritten
 
     public static async Task<Agent> CreateAgentAsync(HttpClient http, CancellationToken cancellationToken = default)
     {
-        var body = new CreateAgentBody
-        {
-            OrganizationId = CreateRequest.OrganizationId,
-            Agent = new AgentFields { Name = CreateRequest.Name, Description = CreateRequest.Description, TimeZone = CreateRequest.TimeZone },
-        };
-        using var content = JsonContent.Create(body, GenProJsonContext.Default.CreateAgentBody);
-        using var response = await http.PostAsync("agents", content, cancellationToken);
+        using var body = await AgentBody.ForCreateAsync(CreateRequest, cancellationToken);
+        using var response = await http.PostAsync("agents", body.Content, cancellationToken);
         return (await ReadAsync(response, GenProJsonContext.Default.AgentEnvelope, cancellationToken)).Agent!;
     }
 

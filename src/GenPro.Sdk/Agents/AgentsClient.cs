@@ -1,5 +1,3 @@
-using GenPro.Sdk.Agents.Wire;
-using GenPro.Sdk.Avatars.Multipart;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Production;
@@ -55,9 +53,7 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
 
         // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
-        using var body = AvatarForms.HasImage(request.Avatars)
-            ? await AvatarForms.ForCreateAsync(request, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false, request.UploadProgress);
+        using var body = await AgentBody.ForCreateAsync(request, cancellationToken).ConfigureAwait(false);
         var call = new OperationContext(CreateName, requestOptions)
         {
             Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
@@ -103,9 +99,7 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
         Guard.Id(agentId, nameof(agentId));
         AgentRequestChecks.Validate(request);
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        using var body = AvatarForms.HasImage(request.Avatars)
-            ? await AvatarForms.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false, request.UploadProgress);
+        using var body = await AgentBody.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false);
         var call = new OperationContext(UpdateName, requestOptions)
         {
             AgentId = agentId,

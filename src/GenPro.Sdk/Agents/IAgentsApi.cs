@@ -6,7 +6,7 @@ namespace GenPro.Sdk.Agents;
 /// <summary>
 /// The agent endpoints as Refit declares them (source-generated, no reflection). Every method returns the raw
 /// response so that <see cref="Operations.OperationRunner"/> alone decides how statuses and bodies become results or
-/// typed exceptions; bodies are built by <see cref="AgentContent"/> (JSON, or multipart when a file travels). What a
+/// typed exceptions; bodies are built by <see cref="AgentBody"/> (JSON, or multipart when a file travels). What a
 /// call carries besides its route and body (provider keys, whether the body can be resent) travels in its
 /// <see cref="Operations.OperationContext"/>.
 /// </summary>

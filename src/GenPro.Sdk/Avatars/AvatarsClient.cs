@@ -1,4 +1,4 @@
-using GenPro.Sdk.Avatars.Multipart;
+using GenPro.Sdk.Bodies;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Production;
@@ -81,8 +81,8 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         }
 
         // Both bodies are built (every image opened and checked) before the first request starts.
-        using var imageBody = images.Count > 0 ? await AvatarForms.ForUploadAsync(images, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
-        using var deGodBody = deGods.Count > 0 ? await AvatarForms.ForUploadAsync(deGods, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
+        using var imageBody = images.Count > 0 ? await AvatarUploadForm.ForUploadAsync(images, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
+        using var deGodBody = deGods.Count > 0 ? await AvatarUploadForm.ForUploadAsync(deGods, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
         if (deGodBody is not null)
         {
             await SendUploadAsync(agentId, deGodBody, requestOptions, cancellationToken).ConfigureAwait(false);

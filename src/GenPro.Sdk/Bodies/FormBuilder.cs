@@ -1,8 +1,8 @@
-using GenPro.Sdk.Http;
+using System.Globalization;
 using System.Text;
 using GenPro.Sdk.Avatars.Images;
 
-namespace GenPro.Sdk.Avatars.Multipart;
+namespace GenPro.Sdk.Bodies;
 
 /// <summary>
 /// Builds a <c>multipart/form-data</c> body with Rails field names. Each part's <c>Content-Disposition</c> is written
@@ -33,6 +33,30 @@ internal sealed class FormBuilder : IDisposable
         Content.Add(part);
     }
 
+    /// <summary>Adds <paramref name="field"/> under its Rails name; an image's errors name <paramref name="imageParamName"/>.</summary>
+    public Task AddAsync(BodyField field, string imageParamName, CancellationToken cancellationToken)
+    {
+        var name = field.FormName;
+        switch (field.Value)
+        {
+            case ImageSource image:
+                return AddImageAsync(name, image, imageParamName, cancellationToken);
+            case string text:
+                AddText(name, text);
+                break;
+            case long number:
+                AddText(name, number.ToString(CultureInfo.InvariantCulture));
+                break;
+            case bool flag:
+                AddText(name, flag ? "true" : "false");
+                break;
+            default:
+                throw new InvalidOperationException($"A form field cannot hold a {field.Value.GetType().Name}.");
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task AddImageAsync(string name, ImageSource image, string paramName, CancellationToken cancellationToken)
     {
         var part = await image.OpenAsync(paramName, cancellationToken).ConfigureAwait(false);
@@ -52,17 +76,4 @@ internal sealed class FormBuilder : IDisposable
     public void Dispose() => _content?.Dispose();
 
     private MultipartFormDataContent Content => _content ?? throw new ObjectDisposedException(nameof(FormBuilder));
-}
-
-/// <summary>
-/// A request body (a built form, or JSON) and whether it can be resent (see <see cref="GenProRequestOptionKeys.NonReplayableBody"/>).
-/// With a <paramref name="progress"/>, the body reports the bytes written to the connection as it goes.
-/// </summary>
-internal sealed class RequestBody(HttpContent content, bool nonReplayable, IProgress<long>? progress = null) : IDisposable
-{
-    public HttpContent Content { get; } = progress is null ? content : new ProgressContent(content, progress);
-
-    public bool NonReplayable { get; } = nonReplayable;
-
-    public void Dispose() => Content.Dispose();
 }

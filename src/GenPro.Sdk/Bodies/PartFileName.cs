@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace GenPro.Sdk.Avatars.Multipart;
+namespace GenPro.Sdk.Bodies;
 
 /// <summary>
 /// File names as browsers put them in <c>multipart/form-data</c> (WHATWG HTML): raw UTF-8 inside

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace GenPro.Sdk.Avatars.Multipart;
+namespace GenPro.Sdk.Bodies;
 
 /// <summary>
 /// Wraps a request body to report upload progress: after each write to the connection's stream completes, the bytes
