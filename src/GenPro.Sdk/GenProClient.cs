@@ -1,11 +1,10 @@
 using GenPro.Sdk.Agents;
 using GenPro.Sdk.Avatars;
 using GenPro.Sdk.Configuration;
+using GenPro.Sdk.Credentials;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Http;
-using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
-using GenPro.Sdk.Production;
 using GenPro.Sdk.Secrets;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
+using GenPro.Sdk.Calls;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
-using GenPro.Sdk.Production;
 using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk.Agents;

@@ -1,4 +1,3 @@
-using GenPro.Sdk.Operations;
 using Refit;
 
 namespace GenPro.Sdk.Agents;

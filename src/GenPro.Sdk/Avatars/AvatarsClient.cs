@@ -1,7 +1,7 @@
 using GenPro.Sdk.Bodies;
+using GenPro.Sdk.Calls;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
-using GenPro.Sdk.Production;
 
 namespace GenPro.Sdk.Avatars;
 

@@ -1,5 +1,4 @@
 using GenPro.Sdk.Operations;
-using GenPro.Sdk.Production;
 using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Http;

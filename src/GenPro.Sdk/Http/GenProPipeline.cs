@@ -1,7 +1,6 @@
 using System.Net;
 using GenPro.Sdk.Configuration;
 using GenPro.Sdk.Http.Resilience;
-using GenPro.Sdk.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace GenPro.Sdk.Http;

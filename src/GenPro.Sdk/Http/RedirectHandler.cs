@@ -1,4 +1,3 @@
-using System.Net;
 using GenPro.Sdk.Operations;
 
 namespace GenPro.Sdk.Http;

@@ -1,5 +1,4 @@
-using System.Net.Http.Headers;
-using GenPro.Sdk.Production;
+using GenPro.Sdk.Calls;
 
 namespace GenPro.Sdk.Operations;
 

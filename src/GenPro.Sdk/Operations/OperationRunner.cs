@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GenPro.Sdk.Calls;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
-using GenPro.Sdk.Http;
-using GenPro.Sdk.Production;
 using GenPro.Sdk.Secrets;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using GenPro.Sdk.Pagination;
 
 namespace GenPro.Sdk.Pagination;
 

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk.Production;
+namespace GenPro.Sdk.Credentials;
 
 /// <summary>Where a client built without dependency injection reads its key: a fixed option or a rotating credential.</summary>
 internal static class KeyCredentials

@@ -2,7 +2,7 @@ using System.Collections.ObjectModel;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Secrets;
 
-namespace GenPro.Sdk.Production;
+namespace GenPro.Sdk.Calls;
 
 /// <summary>Copies a response's headers into the read-only view <see cref="GenProResponse"/> exposes, leaving secrets out.</summary>
 internal static class ResponseHeaders

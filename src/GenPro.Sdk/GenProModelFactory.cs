@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
+using GenPro.Sdk.Calls;
 using GenPro.Sdk.Errors;
 using GenPro.Sdk.Pagination;
-using GenPro.Sdk.Production;
 
 namespace GenPro.Sdk;
 

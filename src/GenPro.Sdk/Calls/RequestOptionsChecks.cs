@@ -1,6 +1,6 @@
 using GenPro.Sdk.Operations;
 
-namespace GenPro.Sdk.Production;
+namespace GenPro.Sdk.Calls;
 
 /// <summary>Checks a <see cref="GenProRequestOptions"/> before anything is sent, so a bad one costs no request.</summary>
 internal static class RequestOptionsChecks
