@@ -65,7 +65,7 @@ internal static class ApiErrorFactory
         }
 
         // The whole message once more: the content type and anything else quoted from the response.
-        return Create(RetryNotes.Append(scrubber.Scrub(message.ToString(), requestSecrets)!, response.RequestMessage), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
+        return Create(RetryNotes.Append(scrubber.Scrub(message.ToString(), requestSecrets)!, call.NotRetried), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
     }
 
     /// <summary>A success status whose body the SDK could not use.</summary>

@@ -1,4 +1,5 @@
 using GenPro.Sdk.Http.Resilience;
+using GenPro.Sdk.Operations;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -9,7 +10,11 @@ namespace GenPro.Sdk.Errors;
 /// <summary>Words for failures that left no usable response: broken connections, timeouts, open circuits.</summary>
 internal static class TransportErrors
 {
-    public static GenProConnectionException ToConnectionException(string operation, Exception e)
+    /// <summary>
+    /// The exception for <paramref name="e"/>, which ended <paramref name="operation"/>; <paramref name="notRetried"/> says
+    /// why the policy did not retry it when the rules would have (<see cref="OperationContext.NotRetried"/>).
+    /// </summary>
+    public static GenProConnectionException ToConnectionException(string operation, Exception e, string? notRetried = null)
     {
         var what = e switch
         {
@@ -29,6 +34,6 @@ internal static class TransportErrors
             ObjectDisposedException => "the client was disposed",
             _ => $"the request failed ({e.GetType().Name})",
         };
-        return new GenProConnectionException(RetryNotes.Append($"{operation} failed: {what}.", e), e);
+        return new GenProConnectionException(RetryNotes.Append($"{operation} failed: {what}.", notRetried), e);
     }
 }

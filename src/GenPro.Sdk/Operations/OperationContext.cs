@@ -59,6 +59,9 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>Why the redirect handler did not follow the last response's redirect, for the exception's message.</summary>
     public string? RedirectRefusal { get; set; }
 
+    /// <summary>Why the retry policy did not retry the last outcome although the rules would have, for the exception's message.</summary>
+    public string? NotRetried { get; set; }
+
     /// <summary>The operation's time limit (the client's, or the call's shorter one) and the caller's token.</summary>
     public OperationDeadline Deadline => _deadline ?? throw new InvalidOperationException($"{Name} has not started.");
 

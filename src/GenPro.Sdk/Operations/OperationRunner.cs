@@ -117,7 +117,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
                 : e is OperationCanceledException && deadline is { Expired: true, SetByCall: true }
                     ? deadline.TimedOut(operation, e) // the call's own timeout, shorter than any the policy knows of
-                    : TransportErrors.ToConnectionException(operation, e);
+                    : TransportErrors.ToConnectionException(operation, e, call.NotRetried);
         }
 
         call.Answered(response);
@@ -192,7 +192,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
             throw _disposed
                 ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
-                : deadline.Expired ? deadline.TimedOut(what, e) : TransportErrors.ToConnectionException(what, e);
+                : deadline.Expired ? deadline.TimedOut(what, e) : TransportErrors.ToConnectionException(what, e, call.NotRetried);
         }
     }
 }

@@ -35,7 +35,7 @@ internal static class RetryDecisions
 
         if (CannotResend())
         {
-            RetryNotes.Record(request, outcome, "the request body is a stream that cannot be sent twice");
+            RetryNotes.Record("the request body is a stream that cannot be sent twice");
             return false;
         }
 
@@ -46,14 +46,14 @@ internal static class RetryDecisions
 
         if (wait > maxDelay)
         {
-            RetryNotes.Record(request, outcome, $"the server asked to wait {Durations.Readable(wait)}, longer than Retry.MaxDelay ({Durations.Readable(maxDelay)})");
+            RetryNotes.Record($"the server asked to wait {Durations.Readable(wait)}, longer than Retry.MaxDelay ({Durations.Readable(maxDelay)})");
             return false;
         }
 
         if (deadline is { } end && timeProvider.GetUtcNow() + wait >= end)
         {
             var left = end - timeProvider.GetUtcNow();
-            RetryNotes.Record(request, outcome, $"the server asked to wait {Durations.Readable(wait)}, longer than the {Durations.Readable(left < TimeSpan.Zero ? TimeSpan.Zero : left)} left of Timeout");
+            RetryNotes.Record($"the server asked to wait {Durations.Readable(wait)}, longer than the {Durations.Readable(left < TimeSpan.Zero ? TimeSpan.Zero : left)} left of Timeout");
             return false;
         }
 
