@@ -14,7 +14,8 @@ if ! git remote get-url origin 2>/dev/null | grep -q '^https://github.com/'; the
   sourcelink=(-p:EnableSourceLink=false)
 fi
 pack_log=$(mktemp)
-trap 'rm -f "$pack_log"' EXIT
+publish_log=$(mktemp)
+trap 'rm -f "$pack_log" "$publish_log"' EXIT
 dotnet pack GenPro.Sdk.Packages.slnf -c Release -o "$out" "${sourcelink[@]}" 2>&1 | tee "$pack_log"
 # The README promises a quiet command: no warning of any kind (non-packable projects, Source Link, NuGet).
 if grep -qE ': warning ' "$pack_log"; then
@@ -44,7 +45,6 @@ rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/genpro.sdk" "${NUGET_PACKAGES:-
 consumer=tests/GenPro.Sdk.PackageConsumer/GenPro.Sdk.PackageConsumer.csproj
 dotnet run --project "$consumer" -c Release -p:GenProPackageVersion="$version"
 
-publish_log=$(mktemp)
 dotnet publish "$consumer" -c Release -r linux-x64 -p:PublishAot=true -p:GenProPackageVersion="$version" \
   -o artifacts/consumer 2>&1 | tee "$publish_log"
 if grep -qE 'warning (IL|AOT)[0-9]+' "$publish_log"; then

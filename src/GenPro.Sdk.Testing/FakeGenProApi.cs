@@ -65,7 +65,7 @@ public sealed class FakeGenProApi
         {
             lock (_store.Gate)
             {
-                return [.. _store.Avatars.Values.Select(a => a.Snapshot())];
+                return [.. _store.Avatars.Values.Select(a => a.Record)];
             }
         }
     }
@@ -146,16 +146,17 @@ public sealed class FakeGenProApi
                 WorkspaceOf(workspace);
             }
 
-            var agent = new AgentEntity
-            {
-                Id = _store.NextAgentId(),
-                Name = name,
-                Description = description,
-                TimeZone = timeZone,
-                WorkspaceId = workspace?.Id,
-                CreatorId = creator.Id,
-                SetupProjectId = _store.NextSetupProjectId(),
-            };
+            var agent = new AgentEntity(
+                new FakeAgent
+                {
+                    Id = _store.NextAgentId(),
+                    Name = name,
+                    Description = description,
+                    TimeZone = timeZone,
+                    WorkspaceId = workspace?.Id,
+                    CreatorId = creator.Id,
+                },
+                _store.NextSetupProjectId());
             _store.Agents.Add(agent.Id, agent);
             return _store.Snapshot(agent);
         }
@@ -184,7 +185,7 @@ public sealed class FakeGenProApi
                 _store.MakePrimary(avatar);
             }
 
-            return avatar.Snapshot();
+            return avatar.Record;
         }
     }
 

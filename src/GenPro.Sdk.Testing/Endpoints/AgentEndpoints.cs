@@ -22,8 +22,8 @@ internal static class AgentEndpoints
         var visible = new List<(AgentEntity Agent, FakeWorkspaceRole Role)>();
         foreach (var agent in c.Store.Agents.Values)
         {
-            if (!agent.IsDeleted && c.Store.RoleOn(agent, c.User.Id) is { } role
-                && (workspaceFilter is null || agent.WorkspaceId == workspaceFilter))
+            if (!agent.Record.IsDeleted && c.Store.RoleOn(agent, c.User.Id) is { } role
+                && (workspaceFilter is null || agent.Record.WorkspaceId == workspaceFilter))
             {
                 visible.Add((agent, role));
             }
@@ -78,18 +78,19 @@ internal static class AgentEndpoints
             ? AvatarAttributes.Read(fields["agent_avatars_attributes"], CreationFailed)
             : [];
 
-        var agent = new AgentEntity
-        {
-            Id = store.NextAgentId(),
-            Name = name,
-            Description = Text(fields, "description"),
-            TimeZone = Text(fields, "time_zone"),
-            WorkspaceId = workspaceId,
-            CreatorId = c.User.Id,
-            SetupProjectId = store.NextSetupProjectId(),
-            ElevenLabsApiKey = elevenLabs,
-            HumeAiApiKey = hume,
-        };
+        var agent = new AgentEntity(
+            new FakeAgent
+            {
+                Id = store.NextAgentId(),
+                Name = name,
+                Description = Text(fields, "description"),
+                TimeZone = Text(fields, "time_zone"),
+                WorkspaceId = workspaceId,
+                CreatorId = c.User.Id,
+                HasElevenLabsApiKey = elevenLabs is not null,
+                HasHumeAiApiKey = hume is not null,
+            },
+            store.NextSetupProjectId());
         store.Agents.Add(agent.Id, agent);
         AvatarAttributes.Store(store, agent.Id, avatars, resetPrimary: false);
         return Wrapped(201, c, agent, role, AgentJson.Shape.Create);
@@ -122,7 +123,7 @@ internal static class AgentEndpoints
                 throw ApiError.Validation("Name can't be blank");
             }
 
-            if (NameTaken(store, name, agent.WorkspaceId, agent.CreatorId, agent.Id))
+            if (NameTaken(store, name, agent.Record.WorkspaceId, agent.Record.CreatorId, agent.Id))
             {
                 throw new ApiError(422, UpdateFailed, "Name has already been taken");
             }
@@ -135,15 +136,17 @@ internal static class AgentEndpoints
             : null;
 
         // Everything is valid: apply it all at once.
-        agent.Name = name ?? agent.Name;
-        agent.Description = Has(fields, "description") ? Text(fields, "description") : agent.Description;
-        agent.TimeZone = Has(fields, "time_zone") ? Text(fields, "time_zone") : agent.TimeZone;
-        agent.ElevenLabsApiKey = elevenLabs ?? agent.ElevenLabsApiKey;
-        agent.HumeAiApiKey = hume ?? agent.HumeAiApiKey;
-        if (voice is { } v)
+        var was = agent.Record;
+        agent.Record = was with
         {
-            (agent.VoiceSource, agent.VoiceId) = v;
-        }
+            Name = name ?? was.Name,
+            Description = Has(fields, "description") ? Text(fields, "description") : was.Description,
+            TimeZone = Has(fields, "time_zone") ? Text(fields, "time_zone") : was.TimeZone,
+            HasElevenLabsApiKey = was.HasElevenLabsApiKey || elevenLabs is not null,
+            HasHumeAiApiKey = was.HasHumeAiApiKey || hume is not null,
+            VoiceSource = voice?.Source ?? was.VoiceSource,
+            VoiceId = voice?.VoiceId ?? was.VoiceId,
+        };
 
         if (avatars is not null)
         {
@@ -156,13 +159,13 @@ internal static class AgentEndpoints
     public static FakeResponse Delete(EndpointContext c)
     {
         var agent = Find(c);
-        var mayDelete = agent.CreatorId == c.User.Id || c.Store.RoleOn(agent, c.User.Id) >= FakeWorkspaceRole.Manager;
+        var mayDelete = agent.Record.CreatorId == c.User.Id || c.Store.RoleOn(agent, c.User.Id) >= FakeWorkspaceRole.Manager;
         if (!mayDelete)
         {
             throw new ApiError(403, "forbidden", "You are not allowed to delete this agent");
         }
 
-        agent.IsDeleted = true;
+        agent.Record = agent.Record with { IsDeleted = true };
         return FakeResponse.Empty(200);
     }
 
@@ -170,8 +173,8 @@ internal static class AgentEndpoints
         TryId(c.AgentId, out var id) && c.Store.LiveAgent(id) is { } agent ? agent : throw ApiError.AgentNotFound(422);
 
     private static bool NameTaken(FakeStore store, string name, long? workspaceId, long creatorId, long? exceptAgentId) =>
-        store.Agents.Values.Any(a => !a.IsDeleted && a.Id != exceptAgentId && a.Name == name
-                                     && (workspaceId is null ? a.WorkspaceId is null && a.CreatorId == creatorId : a.WorkspaceId == workspaceId));
+        store.Agents.Values.Select(a => a.Record).Any(a => !a.IsDeleted && a.Id != exceptAgentId && a.Name == name
+                                                      && (workspaceId is null ? a.WorkspaceId is null && a.CreatorId == creatorId : a.WorkspaceId == workspaceId));
 
     /// <summary>The provider keys, each null when not sent; a key the fake is told is invalid fails with <c>invalid_api_key</c>.</summary>
     private static (string? ElevenLabs, string? Hume) ProviderKeys(EndpointContext c, Dictionary<string, object?> fields)

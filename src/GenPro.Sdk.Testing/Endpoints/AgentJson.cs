@@ -30,15 +30,15 @@ internal static class AgentJson
     {
         w.WriteStartObject();
         w.WriteNumber("id", agent.Id);
-        w.WriteString("name", agent.Name);
-        w.WriteString("description", agent.Description);
+        w.WriteString("name", agent.Record.Name);
+        w.WriteString("description", agent.Record.Description);
         w.WriteString("primary_avatar_url", store.PrimaryOf(agent.Id)?.ThumbnailUrlOn(imageRoot).AbsoluteUri);
         w.WriteString("role", RoleName(role));
-        w.WriteString("organization", agent.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Name : null);
-        w.WriteString("time_zone", agent.TimeZone);
+        w.WriteString("organization", agent.Record.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Name : null);
+        w.WriteString("time_zone", agent.Record.TimeZone);
         w.WriteBoolean("tiktok_integration", false);
         w.WriteBoolean("tiktok_social_account", false);
-        w.WriteBoolean("degods", store.Avatars.Values.Any(a => a.AgentId == agent.Id && a.DeGodAvatarId is not null));
+        w.WriteBoolean("degods", store.Avatars.Values.Any(a => a.Record.AgentId == agent.Id && a.Record.DeGodAvatarId is not null));
         w.WriteStartArray("shared_users");
         w.WriteEndArray();
         w.WritePropertyName("default_user_voice");
@@ -51,10 +51,10 @@ internal static class AgentJson
         var primary = store.PrimaryOf(agent.Id);
         w.WriteStartObject();
         w.WriteNumber("id", agent.Id);
-        w.WriteString("name", agent.Name);
-        w.WriteString("description", agent.Description);
-        WriteNumberOrNull(w, "organization_id", agent.WorkspaceId);
-        w.WriteString("time_zone", agent.TimeZone);
+        w.WriteString("name", agent.Record.Name);
+        w.WriteString("description", agent.Record.Description);
+        WriteNumberOrNull(w, "organization_id", agent.Record.WorkspaceId);
+        w.WriteString("time_zone", agent.Record.TimeZone);
         WriteNumberOrNull(w, "primary_avatar_id", primary?.Id);
         w.WriteString("primary_avatar_url", primary?.ThumbnailUrlOn(imageRoot).AbsoluteUri);
         if (shape == Shape.Get)
@@ -68,21 +68,21 @@ internal static class AgentJson
         {
             WriteVoiceDetails(w, store, agent);
         }
-        else if (agent.VoiceSource is null)
+        else if (agent.Record.VoiceSource is null)
         {
             w.WriteNullValue();
         }
         else
         {
             w.WriteStartObject();
-            w.WriteString("source", agent.VoiceSource);
-            w.WriteString("voice_id", agent.VoiceId);
+            w.WriteString("source", agent.Record.VoiceSource);
+            w.WriteString("voice_id", agent.Record.VoiceId);
             w.WriteEndObject();
         }
 
         if (withOrganizationUuid)
         {
-            w.WriteString("organization_uuid", agent.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Uuid.ToString() : null);
+            w.WriteString("organization_uuid", agent.Record.WorkspaceId is { } id ? store.Workspaces[id].Workspace.Uuid.ToString() : null);
         }
 
         w.WriteEndObject();
@@ -91,24 +91,24 @@ internal static class AgentJson
     /// <summary><c>{id, name, gender, language, provider, url}</c>: filled from the voice resource, or the bare provider voice.</summary>
     private static void WriteVoiceDetails(Utf8JsonWriter w, FakeStore store, AgentEntity agent)
     {
-        if (agent.VoiceSource is null)
+        if (agent.Record.VoiceSource is null)
         {
             w.WriteNullValue();
             return;
         }
 
         FakeVoiceResource? resource = null;
-        if (agent.VoiceSource == VoiceSources.UserVoiceResource && ParamReader.TryId(agent.VoiceId, out var resourceId))
+        if (agent.Record.VoiceSource == VoiceSources.UserVoiceResource && ParamReader.TryId(agent.Record.VoiceId, out var resourceId))
         {
             store.VoiceResources.TryGetValue(resourceId, out resource);
         }
 
         w.WriteStartObject();
-        w.WriteString("id", agent.VoiceId);
+        w.WriteString("id", agent.Record.VoiceId);
         w.WriteString("name", resource?.Name);
         w.WriteString("gender", resource?.Gender);
         w.WriteString("language", resource?.Language);
-        w.WriteString("provider", resource?.Provider ?? agent.VoiceSource);
+        w.WriteString("provider", resource?.Provider ?? agent.Record.VoiceSource);
         w.WriteString("url", resource?.PreviewUrl?.AbsoluteUri);
         w.WriteEndObject();
     }

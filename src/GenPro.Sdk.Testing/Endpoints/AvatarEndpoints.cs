@@ -23,10 +23,10 @@ internal static class AvatarEndpoints
             {
                 w.WriteStartObject();
                 w.WriteNumber("id", avatar.Id);
-                w.WriteBoolean("is_primary", avatar.IsPrimary);
+                w.WriteBoolean("is_primary", avatar.Record.IsPrimary);
                 w.WriteString("url", avatar.UrlOn(c.ImageRoot).AbsoluteUri);
                 w.WriteString("thumbnail_url", avatar.ThumbnailUrlOn(c.ImageRoot).AbsoluteUri);
-                if (avatar.DeGodAvatarId is { } deGod)
+                if (avatar.Record.DeGodAvatarId is { } deGod)
                 {
                     w.WriteNumber("degod_avatar_id", deGod);
                 }
@@ -59,7 +59,7 @@ internal static class AvatarEndpoints
     public static FakeResponse SetPrimary(EndpointContext c)
     {
         var (agent, _) = Find(c, write: true);
-        if (!TryId(c.AvatarIds, out var id) || !c.Store.Avatars.TryGetValue(id, out var avatar) || avatar.AgentId != agent.Id)
+        if (!TryId(c.AvatarIds, out var id) || !c.Store.Avatars.TryGetValue(id, out var avatar) || avatar.Record.AgentId != agent.Id)
         {
             throw new ApiError(422, "avatar_update_failed", "Avatar not found");
         }

@@ -1,45 +1,16 @@
 namespace GenPro.Sdk.Testing.State;
 
-/// <summary>An agent as the store keeps it; mutated only under <see cref="FakeStore.Gate"/>.</summary>
-internal sealed class AgentEntity
+/// <summary>
+/// An agent as the store keeps it: its state is one immutable <see cref="FakeAgent"/>, replaced with <c>with</c> under
+/// <see cref="FakeStore.Gate"/>, beside the setup project, which snapshots do not show. The record's
+/// <see cref="FakeAgent.PrimaryAvatarId"/> stays null: the avatars decide it (<see cref="FakeStore.Snapshot"/>). Provider
+/// keys are not kept, only whether one was stored: nothing reads them back, and a fake holds no secret it need not.
+/// </summary>
+internal sealed class AgentEntity(FakeAgent record, long setupProjectId)
 {
-    public required long Id { get; init; }
+    public FakeAgent Record { get; set; } = record;
 
-    public required string Name { get; set; }
+    public long Id => Record.Id;
 
-    public string? Description { get; set; }
-
-    public string? TimeZone { get; set; }
-
-    public long? WorkspaceId { get; init; }
-
-    public required long CreatorId { get; init; }
-
-    public required long SetupProjectId { get; init; }
-
-    public string? ElevenLabsApiKey { get; set; }
-
-    public string? HumeAiApiKey { get; set; }
-
-    public string? VoiceSource { get; set; }
-
-    public string? VoiceId { get; set; }
-
-    public bool IsDeleted { get; set; }
-
-    public FakeAgent Snapshot(long? primaryAvatarId) => new()
-    {
-        Id = Id,
-        Name = Name,
-        Description = Description,
-        TimeZone = TimeZone,
-        WorkspaceId = WorkspaceId,
-        CreatorId = CreatorId,
-        PrimaryAvatarId = primaryAvatarId,
-        VoiceSource = VoiceSource,
-        VoiceId = VoiceId,
-        HasElevenLabsApiKey = ElevenLabsApiKey is not null,
-        HasHumeAiApiKey = HumeAiApiKey is not null,
-        IsDeleted = IsDeleted,
-    };
+    public long SetupProjectId { get; } = setupProjectId;
 }

@@ -1,53 +1,62 @@
 using System.Globalization;
+using GenPro.Sdk.Testing.Endpoints;
 
 namespace GenPro.Sdk.Testing.State;
 
-/// <summary>An avatar as the store keeps it; mutated only under <see cref="FakeStore.Gate"/>.</summary>
+/// <summary>
+/// An avatar as the store keeps it: its state is one immutable <see cref="FakeAvatar"/> (the snapshot itself), replaced
+/// with <c>with</c> under <see cref="FakeStore.Gate"/>, beside the image it serves.
+/// </summary>
 internal sealed class AvatarEntity
 {
-    public required long Id { get; init; }
-
-    public required long AgentId { get; init; }
-
-    public bool IsPrimary { get; set; }
-
-    public long? DeGodAvatarId { get; init; }
-
-    public string? FileName { get; init; }
-
-    public string? ImageFormat { get; init; }
-
-    public long Length { get; init; }
-
-    /// <summary>The bytes served at <see cref="Url"/>: the uploaded image, or a generated picture for a DeGod avatar.</summary>
-    public required ReadOnlyMemory<byte> Image { get; init; }
-
-    /// <summary>The content type of <see cref="Image"/>.</summary>
-    public required string ImageContentType { get; init; }
+    private AvatarEntity(FakeAvatar record, ReadOnlyMemory<byte> image, string imageContentType)
+    {
+        Record = record;
+        Image = image;
+        ImageContentType = imageContentType;
+    }
 
     /// <summary>The CDN the real API links to: the links an in-process handler returns.</summary>
     public static Uri CdnRoot { get; } = new("https://cdn.gen.pro/");
 
-    public Uri Url => UrlOn(CdnRoot);
+    public FakeAvatar Record { get; set; }
 
-    public Uri ThumbnailUrl => ThumbnailUrlOn(CdnRoot);
+    public long Id => Record.Id;
+
+    /// <summary>The bytes served at the avatar's URL: the uploaded image, or a generated picture for a DeGod avatar.</summary>
+    public ReadOnlyMemory<byte> Image { get; }
+
+    /// <summary>The content type of <see cref="Image"/>.</summary>
+    public string ImageContentType { get; }
+
+    /// <summary>An uploaded image (<paramref name="imageFormat"/> set), or a DeGod avatar, for which a picture is drawn.</summary>
+    public static AvatarEntity Create(long id, long agentId, long? deGodAvatarId, string? fileName, string? imageFormat, ReadOnlyMemory<byte> image, bool isPrimary)
+    {
+        var record = new FakeAvatar
+        {
+            Id = id,
+            AgentId = agentId,
+            IsPrimary = isPrimary,
+            DeGodAvatarId = deGodAvatarId,
+            FileName = fileName,
+            ImageFormat = imageFormat,
+            Length = image.Length,
+            Url = OriginalOn(CdnRoot, id, imageFormat),
+            ThumbnailUrl = ThumbnailOn(CdnRoot, id),
+        };
+        return imageFormat is null
+            ? new(record, AvatarImages.DrawDeGod(deGodAvatarId ?? id), AvatarImages.SvgContentType)
+            : new(record, image, "image/" + imageFormat);
+    }
 
     /// <summary>The image's link on <paramref name="root"/> (the CDN, or a fake server's own address, which serves it).</summary>
-    public Uri UrlOn(Uri root) => new(root, string.Create(CultureInfo.InvariantCulture, $"avatars/{Id}/original.{ImageFormat ?? "webp"}"));
+    public Uri UrlOn(Uri root) => OriginalOn(root, Id, Record.ImageFormat);
 
     /// <summary>The thumbnail's link on <paramref name="root"/>; the fake serves the original image there, not resized.</summary>
-    public Uri ThumbnailUrlOn(Uri root) => new(root, string.Create(CultureInfo.InvariantCulture, $"avatars/{Id}/thumbnail.webp"));
+    public Uri ThumbnailUrlOn(Uri root) => ThumbnailOn(root, Id);
 
-    public FakeAvatar Snapshot() => new()
-    {
-        Id = Id,
-        AgentId = AgentId,
-        IsPrimary = IsPrimary,
-        DeGodAvatarId = DeGodAvatarId,
-        FileName = FileName,
-        ImageFormat = ImageFormat,
-        Length = Length,
-        Url = Url,
-        ThumbnailUrl = ThumbnailUrl,
-    };
+    private static Uri OriginalOn(Uri root, long id, string? imageFormat) =>
+        new(root, string.Create(CultureInfo.InvariantCulture, $"avatars/{id}/original.{imageFormat ?? "webp"}"));
+
+    private static Uri ThumbnailOn(Uri root, long id) => new(root, string.Create(CultureInfo.InvariantCulture, $"avatars/{id}/thumbnail.webp"));
 }

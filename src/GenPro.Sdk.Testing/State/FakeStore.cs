@@ -1,4 +1,3 @@
-using GenPro.Sdk.Testing.Endpoints;
 namespace GenPro.Sdk.Testing.State;
 
 /// <summary>
@@ -39,51 +38,39 @@ internal sealed class FakeStore
     public long NextSetupProjectId() => _nextSetupProjectId++;
 
     /// <summary>An agent that exists and is not deleted.</summary>
-    public AgentEntity? LiveAgent(long id) => Agents.TryGetValue(id, out var agent) && !agent.IsDeleted ? agent : null;
+    public AgentEntity? LiveAgent(long id) => Agents.TryGetValue(id, out var agent) && !agent.Record.IsDeleted ? agent : null;
 
     /// <summary>The user's role in a workspace, or null when not a member.</summary>
     public FakeWorkspaceRole? RoleIn(long workspaceId, long userId) =>
         Workspaces.TryGetValue(workspaceId, out var workspace) && workspace.Members.TryGetValue(userId, out var role) ? role : null;
 
     /// <summary>The caller's role on an agent: the workspace role, or owner of a personal agent they created; null when they cannot see it.</summary>
-    public FakeWorkspaceRole? RoleOn(AgentEntity agent, long userId) => agent.WorkspaceId is { } workspaceId
+    public FakeWorkspaceRole? RoleOn(AgentEntity agent, long userId) => agent.Record.WorkspaceId is { } workspaceId
         ? RoleIn(workspaceId, userId)
-        : agent.CreatorId == userId ? FakeWorkspaceRole.Owner : null;
+        : agent.Record.CreatorId == userId ? FakeWorkspaceRole.Owner : null;
 
     /// <summary>The agent's avatars, primary first, then by id.</summary>
     public List<AvatarEntity> AvatarsOf(long agentId)
     {
-        var list = Avatars.Values.Where(a => a.AgentId == agentId).ToList();
-        return [.. list.Where(a => a.IsPrimary), .. list.Where(a => !a.IsPrimary)];
+        var list = Avatars.Values.Where(a => a.Record.AgentId == agentId).ToList();
+        return [.. list.Where(a => a.Record.IsPrimary), .. list.Where(a => !a.Record.IsPrimary)];
     }
 
-    public AvatarEntity? PrimaryOf(long agentId) => Avatars.Values.FirstOrDefault(a => a.AgentId == agentId && a.IsPrimary);
+    public AvatarEntity? PrimaryOf(long agentId) => Avatars.Values.FirstOrDefault(a => a.Record.AgentId == agentId && a.Record.IsPrimary);
 
     /// <summary>Stores an uploaded image (<paramref name="imageFormat"/> set) or a DeGod avatar, for which a picture is drawn.</summary>
     public AvatarEntity AddAvatar(long agentId, long? deGodAvatarId, string? fileName, string? imageFormat, ReadOnlyMemory<byte> image)
     {
-        var id = NextAvatarId();
-        var avatar = new AvatarEntity
-        {
-            Id = id,
-            AgentId = agentId,
-            DeGodAvatarId = deGodAvatarId,
-            FileName = fileName,
-            ImageFormat = imageFormat,
-            Length = image.Length,
-            Image = imageFormat is null ? AvatarImages.DrawDeGod(deGodAvatarId ?? id) : image,
-            ImageContentType = imageFormat is null ? AvatarImages.SvgContentType : "image/" + imageFormat,
-            IsPrimary = PrimaryOf(agentId) is null,
-        };
+        var avatar = AvatarEntity.Create(NextAvatarId(), agentId, deGodAvatarId, fileName, imageFormat, image, isPrimary: PrimaryOf(agentId) is null);
         Avatars.Add(avatar.Id, avatar);
         return avatar;
     }
 
     public void MakePrimary(AvatarEntity avatar)
     {
-        foreach (var other in Avatars.Values.Where(a => a.AgentId == avatar.AgentId))
+        foreach (var other in Avatars.Values.Where(a => a.Record.AgentId == avatar.Record.AgentId))
         {
-            other.IsPrimary = other.Id == avatar.Id;
+            other.Record = other.Record with { IsPrimary = other.Id == avatar.Id };
         }
     }
 
@@ -92,17 +79,18 @@ internal sealed class FakeStore
     {
         foreach (var id in ids)
         {
-            if (Avatars.TryGetValue(id, out var avatar) && avatar.AgentId == agentId)
+            if (Avatars.TryGetValue(id, out var avatar) && avatar.Record.AgentId == agentId)
             {
                 Avatars.Remove(id);
             }
         }
 
-        if (PrimaryOf(agentId) is null && Avatars.Values.FirstOrDefault(a => a.AgentId == agentId) is { } next)
+        if (PrimaryOf(agentId) is null && Avatars.Values.FirstOrDefault(a => a.Record.AgentId == agentId) is { } next)
         {
-            next.IsPrimary = true;
+            next.Record = next.Record with { IsPrimary = true };
         }
     }
 
-    public FakeAgent Snapshot(AgentEntity agent) => agent.Snapshot(PrimaryOf(agent.Id)?.Id);
+    /// <summary>The agent as tests see it: its record, with the primary avatar the avatars decide.</summary>
+    public FakeAgent Snapshot(AgentEntity agent) => agent.Record with { PrimaryAvatarId = PrimaryOf(agent.Id)?.Id };
 }

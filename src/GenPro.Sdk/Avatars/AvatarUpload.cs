@@ -123,5 +123,11 @@ public sealed class AvatarUpload
     /// <inheritdoc />
     public override string ToString() => Image is null
         ? $"AvatarUpload {{ DeGodAvatarId = {DeGodAvatarId}, IsPrimary = {IsPrimary} }}"
-        : $"AvatarUpload {{ FileName = {FileName}, IsPrimary = {IsPrimary} }}";
+        : $"AvatarUpload {{ FileName = {Printable(FileName)}, IsPrimary = {IsPrimary} }}";
+
+    /// <summary>A name as it may go into a log line: control characters (a CR LF that would forge a line) as <c>\uXXXX</c>.</summary>
+    private static string? Printable(string? text) =>
+        text is null || !text.Any(char.IsControl)
+            ? text
+            : string.Concat(text.Select(static c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -9,7 +9,7 @@ namespace GenPro.Sdk.Tests.Avatars;
 /// </summary>
 public sealed class AgentMultipartTests : IDisposable
 {
-    private readonly RawHttpServer _server = new() { ResponseJson = Samples.CreatedAgent };
+    private readonly LoopbackServer _server = LoopbackServer.Recording(json: Samples.CreatedAgent);
     private readonly Images.TempDir _dir = new();
     private readonly GenProClient _client;
 

@@ -5,7 +5,7 @@ namespace GenPro.Sdk.Tests.Avatars;
 /// <summary>Uploads and deletes the API would refuse, refused before any request is sent.</summary>
 public sealed class AvatarRefusalTests : IDisposable
 {
-    private readonly RawHttpServer _server = new();
+    private readonly LoopbackServer _server = LoopbackServer.Recording();
     private readonly Images.TempDir _dir = new();
     private readonly GenProClient _client;
 

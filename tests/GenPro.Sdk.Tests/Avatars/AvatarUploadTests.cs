@@ -6,7 +6,7 @@ namespace GenPro.Sdk.Tests.Avatars;
 /// <summary>The bytes uploads put on the wire, read back part by part and by real Rack, over a raw loopback server.</summary>
 public sealed class AvatarUploadTests : IDisposable
 {
-    private readonly RawHttpServer _server = new();
+    private readonly LoopbackServer _server = LoopbackServer.Recording();
     private readonly Images.TempDir _dir = new();
     private readonly GenProClient _client;
 

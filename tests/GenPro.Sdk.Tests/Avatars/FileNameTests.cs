@@ -10,7 +10,7 @@ namespace GenPro.Sdk.Tests.Avatars;
 /// </summary>
 public sealed class FileNameTests : IDisposable
 {
-    private readonly RawHttpServer _server = new() { ResponseJson = Samples.CreatedAgent };
+    private readonly LoopbackServer _server = LoopbackServer.Recording(json: Samples.CreatedAgent);
     private readonly Images.TempDir _dir = new();
     private readonly GenProClient _client;
 
@@ -98,4 +98,12 @@ public sealed class FileNameTests : IDisposable
         System.Text.Json.JsonSerializer.Serialize($"file:{originalFilename}:image/png:Png", Relaxed);
 
     private static string Json(string key, string value) => "{\"" + key + "\":" + value + "}";
+
+    [Fact]
+    public void ToString_shows_control_characters_escaped_so_a_name_cannot_forge_a_log_line()
+    {
+        var upload = AvatarUpload.FromBytes(Images.Png, "a\r\nINFO forged.png");
+
+        upload.ToString().Should().Be("AvatarUpload { FileName = a\\u000d\\u000aINFO forged.png, IsPrimary = False }");
+    }
 }

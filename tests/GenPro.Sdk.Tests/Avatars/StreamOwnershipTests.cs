@@ -5,7 +5,7 @@ namespace GenPro.Sdk.Tests.Avatars;
 /// <summary>The caller's stream stays the caller's unless handed over with <c>disposeStream: true</c>.</summary>
 public sealed class StreamOwnershipTests : IDisposable
 {
-    private readonly RawHttpServer _server = new() { ResponseJson = Samples.CreatedAgent };
+    private readonly LoopbackServer _server = LoopbackServer.Recording(json: Samples.CreatedAgent);
     private readonly GenProClient _client;
 
     public StreamOwnershipTests() => _client = _server.CreateClient();

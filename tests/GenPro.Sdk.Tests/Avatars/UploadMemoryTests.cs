@@ -24,7 +24,7 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
             file.SetLength(Size); // PNG signature, then zeros
         }
 
-        using var server = new RawHttpServer { KeepBodies = false };
+        using var server = LoopbackServer.Recording(keepBodies: false);
         using var client = server.CreateClient();
         await client.Avatars.UploadAsync(42, AvatarUpload.FromFile(dir.Write("warm.png", Images.Png))); // JIT, connection
         var upload = AvatarUpload.FromFile(big);
@@ -51,7 +51,7 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
             file.SetLength(Size);
         }
 
-        using var server = new RawHttpServer { KeepBodies = false };
+        using var server = LoopbackServer.Recording(keepBodies: false);
         using var client = server.CreateClient();
         var progress = new LastValue();
         await client.Avatars.UploadAsync(42, [AvatarUpload.FromFile(dir.Write("warm.png", Images.Png))], progress);

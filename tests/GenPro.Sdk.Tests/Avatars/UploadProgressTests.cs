@@ -6,7 +6,7 @@ namespace GenPro.Sdk.Tests.Avatars;
 /// <summary>Upload progress: bytes of the body written to the connection, never more than the body, ending at all of it.</summary>
 public sealed class UploadProgressTests : IDisposable
 {
-    private readonly RawHttpServer _server = new() { ResponseJson = Samples.CreatedAgent };
+    private readonly LoopbackServer _server = LoopbackServer.Recording(json: Samples.CreatedAgent);
     private readonly Images.TempDir _dir = new();
     private readonly GenProClient _client;
 

@@ -15,7 +15,7 @@ public sealed class TransportTests : IDisposable
     [Fact]
     public async Task The_callers_cancellation_surfaces_as_operation_canceled()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = silent.BaseAddress });
         using var cts = new CancellationTokenSource();
         var call = client.Agents.ListAsync(cancellationToken: cts.Token);
@@ -50,7 +50,7 @@ public sealed class TransportTests : IDisposable
     [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
     public async Task A_timeout_is_a_connection_exception_not_a_cancellation(string path)
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = ClientPaths.Create(path, new GenProClientOptions
         {
             ApiKey = ApiServer.ApiKey,
@@ -80,7 +80,7 @@ public sealed class TransportTests : IDisposable
     [Fact]
     public async Task Disposing_the_client_ends_calls_in_flight_cleanly_and_refuses_new_ones()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress));
         var calls = Enumerable.Range(1, 8).Select(i => client.Agents.GetAsync(i)).ToList();
         await silent.FirstRequest;

@@ -39,25 +39,25 @@ public sealed class HostDefaultsTests : IDisposable
     [MemberData(nameof(Orders))]
     public async Task A_POST_dropped_after_sending_reaches_the_server_once_under_the_standard_resilience_handler(bool defaultsFirst)
     {
-        using var dropping = new DroppingServer();
+        using var dropping = LoopbackServer.Dropping();
         using var host = await StartAsync(dropping.BaseAddress, defaultsFirst, http => http.AddStandardResilienceHandler());
 
         await FluentActions.Awaiting(() => Agents(host).CreateAsync(new CreateAgentRequest { Name = "ProductReviewer" }))
             .Should().ThrowExactlyAsync<GenProConnectionException>();
 
-        dropping.Requests.Should().Be(1);
+        dropping.Requests.Should().HaveCount(1);
     }
 
     [Fact]
     public async Task An_upload_slower_than_the_standard_handlers_10_s_attempt_timeout_completes()
     {
-        using var slow = new SlowReadingServer(stall: TimeSpan.FromSeconds(11));
+        using var slow = LoopbackServer.SlowReading(stall: TimeSpan.FromSeconds(11));
         using var host = await StartAsync(slow.BaseAddress, defaultsFirst: true, http => http.AddStandardResilienceHandler());
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         await host.Services.GetRequiredService<IAvatarsClient>().UploadAsync(42, AvatarUpload.FromBytes(Images.Png, "face.png"), bound.Token);
 
-        slow.Requests.Should().Be(1);
+        slow.Requests.Should().HaveCount(1);
     }
 
     [Theory]

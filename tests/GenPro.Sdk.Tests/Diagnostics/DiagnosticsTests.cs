@@ -48,7 +48,7 @@ public sealed class DiagnosticsTests : IDisposable
         _api.Respond("GET", "/v1/agents/4242", 200, Samples.Agent);
         _api.Respond("DELETE", "/v1/agents/4243", 404, Samples.Error("Agent not found", "agent_not_found"));
         var spans = new List<Activity>();
-        using var listener = Listen(spans);
+        using var listener = Spans.Listen(spans);
 
         await _api.Client.Agents.GetAsync(4242);
         await FluentActions.Awaiting(() => _api.Client.Agents.DeleteAsync(4243)).Should().ThrowAsync<GenProNotFoundException>();
@@ -114,23 +114,5 @@ public sealed class DiagnosticsTests : IDisposable
                 measurements.Add((instrument.Name, value, copy));
             }
         }
-    }
-
-    private static ActivityListener Listen(List<Activity> spans)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "GenPro.Sdk",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (spans)
-                {
-                    spans.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
     }
 }

@@ -10,8 +10,9 @@ namespace GenPro.Sdk.Tests.Infrastructure;
 public sealed record ReceivedPart(string Name, string? FileName, string? ContentType, byte[] Body, string RawHeaders);
 
 /// <summary>
-/// Splits a multipart/form-data body into its parts, byte for byte, checking the framing; what the parts mean to a
-/// server is <see cref="RealRack"/>'s business.
+/// Splits a multipart/form-data body into its parts, byte for byte, checking the framing, for assertions on the exact
+/// bytes sent. What the parts mean to a server (the <c>a[][k]</c> nesting, file names as Rails reads them) is
+/// <see cref="RealRack"/>'s business: real Rack and the Testing package's parser, never a copy of their rules here.
 /// </summary>
 public static partial class WireParts
 {
@@ -46,7 +47,7 @@ public static partial class WireParts
         return parts;
     }
 
-    /// <summary>The params Rack would build; a file becomes <c>"file:name:type:length"</c>.</summary>
+    /// <summary>The part's name, file name and type as its headers spell them on the wire, undecoded.</summary>
     private static ReceivedPart ToPart(string headers, byte[] body)
     {
         string? name = null, fileName = null, type = null;

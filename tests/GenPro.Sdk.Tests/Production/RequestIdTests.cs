@@ -87,7 +87,7 @@ public sealed class RequestIdTests : IDisposable
     [Fact]
     public async Task A_connection_exception_carries_the_id_that_was_sent()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress).FastRetries(maxRetries: 0));
         var options = new GenProRequestOptions { RequestId = "slow-call-1", Timeout = TimeSpan.FromMilliseconds(300) };
 
@@ -125,35 +125,4 @@ public sealed class RequestIdTests : IDisposable
             },
             BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
         }));
-}
-
-/// <summary>Collects the SDK's spans.</summary>
-internal static class Spans
-{
-    public static ActivityListener Listen(List<Activity> spans)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "GenPro.Sdk",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (spans)
-                {
-                    spans.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
-
-    /// <summary>The one span tagged with <paramref name="requestId"/> (other tests' spans run in parallel).</summary>
-    public static Activity Of(List<Activity> spans, string requestId)
-    {
-        lock (spans)
-        {
-            return spans.Should().ContainSingle(a => (string?)a.GetTagItem("genpro.request_id") == requestId).Subject;
-        }
-    }
 }

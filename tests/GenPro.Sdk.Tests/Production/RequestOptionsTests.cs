@@ -70,7 +70,7 @@ public sealed class RequestOptionsTests : IDisposable
     [Fact]
     public async Task A_per_call_timeout_ends_a_hanging_call_with_a_connection_exception()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress));
 
         var call = client.Agents.GetAsync(1, false, new GenProRequestOptions { Timeout = TimeSpan.FromMilliseconds(200) });
@@ -81,9 +81,24 @@ public sealed class RequestOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_per_call_timeout_also_bounds_a_body_that_drips_after_the_headers()
+    {
+        using var server = LoopbackServer.Scripted((_, stream) =>
+            Security.TimeoutTests.Drip(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", "{"));
+        using var client = new GenProClient(ApiServer.FastOptions(server.BaseAddress));
+
+        var call = client.Agents.GetAsync(1, false, new GenProRequestOptions { Timeout = TimeSpan.FromMilliseconds(500) });
+
+        var e = (await FluentActions.Awaiting(() => call.WaitAsync(TimeSpan.FromSeconds(30))).Should().ThrowAsync<GenProConnectionException>()).Which;
+        e.Message.Should().Be(
+            "GET /v1/agents/1 failed: it timed out after 0.5 s (GenProRequestOptions.Timeout), which bounds the whole call: "
+            + "sending, retries and reading the response body." + e.RequestIdSuffix());
+    }
+
+    [Fact]
     public async Task The_callers_own_cancellation_stays_a_cancellation()
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var client = new GenProClient(ApiServer.FastOptions(silent.BaseAddress));
         using var cts = new CancellationTokenSource();
 

@@ -22,7 +22,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData(Construction.DependencyInjection)]
     public async Task A_ten_gigabyte_content_length_that_drips_is_refused_at_the_headers(Construction construction)
     {
-        using var server = new ScriptedHttpServer((_, stream) =>
+        using var server = LoopbackServer.Scripted((_, stream) =>
             Drip(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10737418240\r\n\r\n", "["));
         using var witness = new Witness();
         var options = ApiServer.FastOptions(server.BaseAddress);
@@ -48,7 +48,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var item = Encoding.ASCII.GetBytes($"{{\"id\":1,\"name\":\"{new string('n', 1000)}\"}},");
         var chunk = Enumerable.Repeat(item, 60).SelectMany(b => b).ToArray();
-        using var server = new ScriptedHttpServer(async (_, stream) =>
+        using var server = LoopbackServer.Scripted(async (_, stream) =>
         {
             await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
             await WriteChunk(stream, "["u8.ToArray());
@@ -71,7 +71,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData(Construction.DependencyInjection)]
     public async Task A_gzip_bomb_stops_at_the_size_limit_counted_after_decompression(Construction construction)
     {
-        using var server = new ScriptedHttpServer(async (_, stream) =>
+        using var server = LoopbackServer.Scripted(async (_, stream) =>
         {
             await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n");
             await using var chunked = new ChunkedWriter(stream);
@@ -98,7 +98,7 @@ public sealed class BodySizeTests(Xunit.Abstractions.ITestOutputHelper output)
     public async Task A_smaller_limit_applies_and_a_body_at_the_limit_is_read()
     {
         var body = $"{{\"id\": 1, \"name\": \"{new string('n', 1000)}\"}}";
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, Response(200, body)));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, Response(200, body)));
         var options = ApiServer.FastOptions(server.BaseAddress);
         options.MaxResponseBodySize = body.Length;
         using var client = new GenProClient(options);

@@ -31,7 +31,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         TaskScheduler.UnobservedTaskException += OnUnobserved;
         try
         {
-            using var server = new ScriptedHttpServer((_, stream) => Chaos(stream));
+            using var server = LoopbackServer.Scripted((_, stream) => Chaos(stream));
             using var sockets = new SocketCounter();
             var options = ApiServer.FastOptions(server.BaseAddress);
             options.Timeout = TimeSpan.FromSeconds(2);
@@ -78,7 +78,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     {
         var reading = 0;
         var allReading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = new ScriptedHttpServer(async (_, stream) =>
+        using var server = LoopbackServer.Scripted(async (_, stream) =>
         {
             if (Interlocked.Increment(ref reading) == 8)
             {
@@ -105,7 +105,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     [Fact]
     public async Task Cancelling_at_random_points_ends_each_call_with_the_callers_own_cancellation_or_an_outcome()
     {
-        using var server = new ScriptedHttpServer(async (_, stream) =>
+        using var server = LoopbackServer.Scripted(async (_, stream) =>
         {
             await Task.Delay(Random.Shared.Next(0, 30));
             await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");

@@ -21,7 +21,7 @@ public sealed class HostileResponseTests
     [InlineData("{\"id\": 1, \"name\": \"x\", \"default_user_voice\": [1]}", "an array voice")]
     public async Task Malformed_success_bodies_are_api_exceptions(string body, string what)
     {
-        using var server = ScriptedHttpServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}", Encoding.UTF8.GetBytes(body));
+        using var server = LoopbackServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}", Encoding.UTF8.GetBytes(body));
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<GenProApiException>(() => client.Agents.GetAsync(1));
@@ -34,7 +34,7 @@ public sealed class HostileResponseTests
     public async Task Deeply_nested_json_is_an_api_exception_not_a_stack_overflow()
     {
         var body = "{\"id\": 1, \"name\": \"x\", \"extra\": " + new string('[', 100_000) + new string(']', 100_000) + "}";
-        using var server = ScriptedHttpServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}", Encoding.ASCII.GetBytes(body));
+        using var server = LoopbackServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}", Encoding.ASCII.GetBytes(body));
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<GenProApiException>(() => client.Agents.GetAsync(1));
@@ -47,7 +47,7 @@ public sealed class HostileResponseTests
     {
         var body = "{\"id\": 1, \"name\": \"\xFF\xFE\"}"u8.ToArray();
         body[20] = 0xFF;
-        using var server = ScriptedHttpServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}", body);
+        using var server = LoopbackServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}", body);
         using var client = Client(server);
 
         await Assert.ThrowsAsync<GenProApiException>(() => client.Agents.GetAsync(1));
@@ -57,7 +57,7 @@ public sealed class HostileResponseTests
     public async Task Invalid_utf8_in_an_error_body_is_kept_readable()
     {
         byte[] body = [.. "{\"error\": \"bad "u8, 0xC3, 0x28, .. "\", \"error_code\": \"validation_error\"}"u8];
-        using var server = ScriptedHttpServer.Fixed($"HTTP/1.1 422 Unprocessable Entity\r\nContent-Length: {body.Length}", body);
+        using var server = LoopbackServer.Fixed($"HTTP/1.1 422 Unprocessable Entity\r\nContent-Length: {body.Length}", body);
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<GenProValidationException>(() => client.Agents.GetAsync(1));
@@ -71,7 +71,7 @@ public sealed class HostileResponseTests
     {
         const long size = 50L * 1024 * 1024;
         var chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
-        using var server = new ScriptedHttpServer(async stream =>
+        using var server = LoopbackServer.Scripted(async stream =>
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: {size}\r\n\r\n"));
             for (long sent = 0; sent < size; sent += chunk.Length)
@@ -97,7 +97,7 @@ public sealed class HostileResponseTests
     [InlineData("HTTP/1.1 418 I'm a teapot", (HttpStatusCode)418)]
     public async Task Odd_statuses_are_api_exceptions(string statusLine, HttpStatusCode expected)
     {
-        using var server = ScriptedHttpServer.Fixed(statusLine + "\r\nContent-Length: 0", []);
+        using var server = LoopbackServer.Fixed(statusLine + "\r\nContent-Length: 0", []);
         using var client = Client(server);
 
         var e = await Assert.ThrowsAnyAsync<GenProApiException>(() => client.Agents.ListAsync());
@@ -108,7 +108,7 @@ public sealed class HostileResponseTests
     [Fact]
     public async Task A_status_line_that_is_not_http_is_a_connection_exception()
     {
-        using var server = ScriptedHttpServer.Fixed("SSH-2.0-OpenSSH_9.6", []);
+        using var server = LoopbackServer.Fixed("SSH-2.0-OpenSSH_9.6", []);
         using var client = Client(server);
 
         await Assert.ThrowsAsync<GenProConnectionException>(() => client.Agents.ListAsync());
@@ -117,7 +117,7 @@ public sealed class HostileResponseTests
     [Fact]
     public async Task A_connection_reset_mid_body_is_a_connection_exception()
     {
-        using var server = ScriptedHttpServer.Fixed("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000", "[{\"id\": 1, \"na"u8.ToArray());
+        using var server = LoopbackServer.Fixed("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000", "[{\"id\": 1, \"na"u8.ToArray());
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<GenProConnectionException>(() => client.Agents.ListAsync());
@@ -128,7 +128,7 @@ public sealed class HostileResponseTests
     [Fact]
     public async Task A_connection_reset_mid_error_body_still_reports_the_status()
     {
-        using var server = ScriptedHttpServer.Fixed("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 1000", "{\"error\": \"ma"u8.ToArray());
+        using var server = LoopbackServer.Fixed("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 1000", "{\"error\": \"ma"u8.ToArray());
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<GenProServerException>(() => client.Agents.ListAsync());
@@ -144,7 +144,7 @@ public sealed class HostileResponseTests
     {
         var body = "{\"id\": 1, \"name\": \"x\"}";
         var type = contentType is null ? "" : $"\r\nContent-Type: {contentType}";
-        using var server = ScriptedHttpServer.Fixed($"HTTP/1.1 200 OK{type}\r\nContent-Length: {body.Length}", Encoding.ASCII.GetBytes(body));
+        using var server = LoopbackServer.Fixed($"HTTP/1.1 200 OK{type}\r\nContent-Length: {body.Length}", Encoding.ASCII.GetBytes(body));
         using var client = Client(server);
 
         (await client.Agents.GetAsync(1)).Name.Should().Be("x");
@@ -153,7 +153,7 @@ public sealed class HostileResponseTests
     [Fact]
     public async Task A_body_on_an_empty_body_endpoint_is_ignored()
     {
-        using var server = ScriptedHttpServer.Fixed("HTTP/1.1 200 OK\r\nContent-Length: 11", "{\"ok\":true}"u8.ToArray());
+        using var server = LoopbackServer.Fixed("HTTP/1.1 200 OK\r\nContent-Length: 11", "{\"ok\":true}"u8.ToArray());
         using var client = Client(server);
 
         await client.Agents.DeleteAsync(1);
@@ -163,7 +163,7 @@ public sealed class HostileResponseTests
     public async Task A_2xx_carrying_an_error_object_is_an_api_exception()
     {
         var body = "{\"error\": \"Agent not found\", \"error_code\": \"agent_not_found\"}";
-        using var server = ScriptedHttpServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}", Encoding.ASCII.GetBytes(body));
+        using var server = LoopbackServer.Fixed($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}", Encoding.ASCII.GetBytes(body));
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<GenProApiException>(() => client.Agents.UpdateAsync(1, new UpdateAgentRequest { Name = "x" }));
@@ -171,5 +171,5 @@ public sealed class HostileResponseTests
         e.Message.Should().Be("PATCH /v1/agents/1 answered 200 OK, but its body had no \"agent\" object." + e.RequestIdSuffix());
     }
 
-    private static GenProClient Client(ScriptedHttpServer server) => new(ApiServer.FastOptions(server.BaseAddress));
+    private static GenProClient Client(LoopbackServer server) => new(ApiServer.FastOptions(server.BaseAddress));
 }

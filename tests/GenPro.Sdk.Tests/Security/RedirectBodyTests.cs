@@ -30,9 +30,9 @@ public sealed class RedirectBodyTests
     [MemberData(nameof(Writes))]
     public async Task A_redirect_that_would_resend_a_body_to_another_origin_is_refused(string operation, int status, Construction construction)
     {
-        using var elsewhere = new RawHttpServer { Status = 201, ResponseJson = Samples.CreatedAgent };
+        using var elsewhere = LoopbackServer.Recording(201, Samples.CreatedAgent);
         var location = new Uri(elsewhere.BaseAddress, "agents").ToString();
-        using var api = new ScriptedHttpServer((_, stream) =>
+        using var api = LoopbackServer.Scripted((_, stream) =>
             Write(stream, $"HTTP/1.1 {status} Moved\r\nLocation: {location}\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nmoved"));
         using var witness = new Witness();
         var client = witness.Client(ApiServer.FastOptions(api.BaseAddress), construction);
@@ -40,7 +40,7 @@ public sealed class RedirectBodyTests
         var e = await Assert.ThrowsAsync<GenProApiException>(() => Send(client, operation));
 
         elsewhere.Requests.Should().BeEmpty("the body, and the provider keys in it, never leave the API's origin");
-        api.Heads.Should().ContainSingle();
+        api.Requests.Should().ContainSingle();
         e.StatusCode.Should().Be((HttpStatusCode)status);
         e.Message.Should().MatchRegex(@"^(POST|PATCH) /v1/agents(/1)?(/avatars)? answered \d{3} \w+, a redirect the SDK did not follow: it would re-send the request body "
                                       + @"to another origin, and a request body may carry secrets \(the ElevenLabs and Hume AI keys of a create or update\), "
@@ -58,9 +58,9 @@ public sealed class RedirectBodyTests
     [InlineData(Construction.DependencyInjection)]
     public async Task A_cross_origin_303_turns_the_write_into_a_get_without_body_or_key(Construction construction)
     {
-        using var elsewhere = new RawHttpServer { Status = 200, ResponseJson = """{"agent": {"id": 1, "name": "A"}}""" };
+        using var elsewhere = LoopbackServer.Recording(200, """{"agent": {"id": 1, "name": "A"}}""");
         var location = new Uri(elsewhere.BaseAddress, "agents/1").ToString();
-        using var api = new ScriptedHttpServer((_, stream) =>
+        using var api = LoopbackServer.Scripted((_, stream) =>
             Write(stream, $"HTTP/1.1 303 See Other\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
         using var witness = new Witness();
         var client = witness.Client(ApiServer.FastOptions(api.BaseAddress), construction);

@@ -27,7 +27,7 @@ public sealed class SecretLeakTests
     [MemberData(nameof(Keys))]
     public async Task A_redirect_to_a_path_spelling_the_key_then_a_404_leaks_it_nowhere(string key, Construction construction)
     {
-        using var server = new ScriptedHttpServer((head, stream) => head.StartsWith("GET /v1/agents/42 ", StringComparison.Ordinal)
+        using var server = LoopbackServer.Scripted((head, stream) => head.StartsWith("GET /v1/agents/42 ", StringComparison.Ordinal)
             ? Write(stream, $"HTTP/1.1 302 Found\r\nLocation: /v1/agents/{key}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             : Write(stream, Response(404, """{"error": "no such agent", "error_code": "not_found"}""")));
         using var witness = new Witness();
@@ -35,7 +35,7 @@ public sealed class SecretLeakTests
 
         var e = await Assert.ThrowsAsync<GenProNotFoundException>(() => client.Agents.GetAsync(42));
 
-        server.Heads.Should().HaveCount(2);
+        server.Requests.Should().HaveCount(2);
         e.Message.Should().Be("GET /v1/agents/[REDACTED] answered 404 NotFound (not_found): no such agent" + e.RequestIdSuffix());
         witness.Logs.Should().Contain(l => l.Message.StartsWith("GenPro Agents.Get: GET /v1/agents/[REDACTED] answered 404 in ", StringComparison.Ordinal));
         witness.Spans.Should().ContainSingle().Which.GetTagItem("genpro.error_code").Should().Be("not_found");
@@ -46,7 +46,7 @@ public sealed class SecretLeakTests
     [MemberData(nameof(Keys))]
     public async Task A_redirect_to_a_path_spelling_the_key_then_an_html_200_leaks_it_nowhere(string key, Construction construction)
     {
-        using var server = new ScriptedHttpServer((head, stream) => head.StartsWith("GET /v1/agents/42 ", StringComparison.Ordinal)
+        using var server = LoopbackServer.Scripted((head, stream) => head.StartsWith("GET /v1/agents/42 ", StringComparison.Ordinal)
             ? Write(stream, $"HTTP/1.1 307 Temporary Redirect\r\nLocation: /v1/agents/{Uri.EscapeDataString(key)}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             : Write(stream, Response(200, $"<html>{key}</html>", "text/html")));
         using var witness = new Witness();
@@ -65,7 +65,7 @@ public sealed class SecretLeakTests
     public async Task A_json_error_naming_a_property_after_the_key_leaks_it_nowhere(string key, Construction construction)
     {
         var body = "{\"id\":1," + JsonSerializer.Serialize(key) + ":{\"x\":[1,}}";
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, Response(200, body)));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, Response(200, body)));
         using var witness = new Witness();
         var client = witness.Client(Options(server, key), construction);
 
@@ -82,7 +82,7 @@ public sealed class SecretLeakTests
     public async Task An_error_code_spelling_the_key_is_redacted(string key, Construction construction)
     {
         var body = $$"""{"error_code": {{JsonSerializer.Serialize(key)}}, "error": {{JsonSerializer.Serialize("bad " + key)}}}""";
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, Response(404, body)));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, Response(404, body)));
         using var witness = new Witness();
         var client = witness.Client(Options(server, key), construction);
 
@@ -105,7 +105,7 @@ public sealed class SecretLeakTests
         const string hume = "hume'key+1<2>_0123456789abc";
         var forms = Forms(HostileKey).Concat(Forms(eleven)).Concat(Forms(hume)).ToList();
         var body = "{\"error\": \"echo\", \"seen\": [" + string.Join(", ", forms.Select(f => "\"" + f + "\"")) + "]}";
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, Response(422, body)));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, Response(422, body)));
         using var witness = new Witness();
         var client = witness.Client(Options(server, HostileKey), construction);
 
@@ -129,7 +129,7 @@ public sealed class SecretLeakTests
     public async Task A_key_cut_in_two_by_the_body_cap_is_redacted(string key, Construction construction)
     {
         var body = new string('x', GenProApiException.MaxResponseBodyLength - 10) + key + "tail";
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, Response(500, body, "text/plain")));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, Response(500, body, "text/plain")));
         using var witness = new Witness();
         var options = Options(server, key);
         options.Retry.MaxRetries = 0;
@@ -161,7 +161,7 @@ public sealed class SecretLeakTests
     [MemberData(nameof(GarbageHeads))]
     public async Task A_garbage_head_quoting_the_key_is_a_typed_exception_that_does_not_quote_it(string head, Construction construction)
     {
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, string.Format(System.Globalization.CultureInfo.InvariantCulture, head, ApiServer.ApiKey)));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, string.Format(System.Globalization.CultureInfo.InvariantCulture, head, ApiServer.ApiKey)));
         using var witness = new Witness();
         var client = witness.Client(Options(server, ApiServer.ApiKey), construction); // retried: the retry logs see each failure too
 
@@ -176,7 +176,7 @@ public sealed class SecretLeakTests
     public async Task A_garbage_head_quoting_a_provider_key_is_a_typed_exception_that_does_not_quote_it(Construction construction)
     {
         const string eleven = "sk_eleven_garbage_0123456789";
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, $"HTTP/1.1 201 Created\r\n{eleven}\r\nContent-Length: 0\r\n\r\n"));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, $"HTTP/1.1 201 Created\r\n{eleven}\r\nContent-Length: 0\r\n\r\n"));
         using var witness = new Witness();
         var client = witness.Client(Options(server, ApiServer.ApiKey), construction);
 
@@ -218,7 +218,7 @@ public sealed class SecretLeakTests
         everything.Should().NotContain(key.Replace('\\', '/'));
     }
 
-    internal static GenProClientOptions Options(ScriptedHttpServer server, string key)
+    internal static GenProClientOptions Options(LoopbackServer server, string key)
     {
         var options = ApiServer.FastOptions(server.BaseAddress);
         options.ApiKey = key;

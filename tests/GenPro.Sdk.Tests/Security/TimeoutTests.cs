@@ -33,7 +33,7 @@ public sealed class TimeoutTests
     public async Task A_body_that_drips_forever_ends_at_the_timeout(string operation, Construction construction)
     {
         var pageTwo = operation.EndsWith("page 2", StringComparison.Ordinal);
-        using var server = new ScriptedHttpServer(async (head, stream) =>
+        using var server = LoopbackServer.Scripted(async (head, stream) =>
         {
             if (pageTwo && !head.Contains("cursor=", StringComparison.Ordinal))
             {
@@ -51,7 +51,7 @@ public sealed class TimeoutTests
         e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex(
             @"^(GET|POST|PATCH) /v1/agents[^ ]* failed: it timed out after 2 s \(GenProClientOptions\.Timeout\), which bounds the whole call: sending, retries and reading the response body\. \(request id [0-9a-f-]{36}\)$");
         elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.5)).And.BeLessThan(TimeSpan.FromSeconds(30));
-        server.Heads.Should().HaveCount(pageTwo ? 2 : 1);
+        server.Requests.Should().HaveCount(pageTwo ? 2 : 1);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class TimeoutTests
     [InlineData(Construction.DependencyInjection)]
     public async Task A_server_that_accepts_and_never_answers_ends_at_the_timeout(Construction construction)
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         using var witness = new Witness();
         var options = ApiServer.FastOptions(silent.BaseAddress);
         options.Timeout = Timeout;
@@ -82,7 +82,7 @@ public sealed class TimeoutTests
     [InlineData("Avatars.Delete")]
     public async Task Every_endpoint_ends_at_the_timeout_against_a_server_that_never_answers(string operation)
     {
-        using var silent = new SilentServer();
+        using var silent = LoopbackServer.Silent();
         var options = ApiServer.FastOptions(silent.BaseAddress);
         options.Timeout = Timeout;
         using var client = new GenProClient(options);
@@ -96,7 +96,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task An_error_body_that_drips_forever_ends_at_the_timeout()
     {
-        using var server = new ScriptedHttpServer((_, stream) =>
+        using var server = LoopbackServer.Scripted((_, stream) =>
             Drip(stream, "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n", "{"));
         using var witness = new Witness();
         var options = TimedOptions(server);
@@ -115,7 +115,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task A_body_shorter_than_its_content_length_on_an_open_connection_ends_at_the_timeout()
     {
-        using var server = new ScriptedHttpServer(async (_, stream) =>
+        using var server = LoopbackServer.Scripted(async (_, stream) =>
         {
             await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[{\"id\": 1");
 
@@ -134,7 +134,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task An_endpoint_without_a_body_to_read_ends_at_the_headers()
     {
-        using var server = new ScriptedHttpServer((_, stream) =>
+        using var server = LoopbackServer.Scripted((_, stream) =>
             Drip(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", "{"));
         using var client = new GenProClient(TimedOptions(server));
 
@@ -220,7 +220,7 @@ public sealed class TimeoutTests
     internal static string FullAvatarPage() =>
         "[" + string.Join(",", Enumerable.Range(1, 20).Select(i => $"{{\"id\": {i}, \"url\": \"https://cdn.gen.pro/a/{i}.webp\"}}")) + "]";
 
-    private static GenProClientOptions TimedOptions(ScriptedHttpServer server)
+    private static GenProClientOptions TimedOptions(LoopbackServer server)
     {
         var options = ApiServer.FastOptions(server.BaseAddress);
         options.Timeout = Timeout;

@@ -22,7 +22,7 @@ public sealed class TransportEdgeTests
     [InlineData("")]
     public async Task A_garbage_head_is_a_connection_exception(string head)
     {
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, head));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, head));
         using var witness = new Witness();
         var options = ApiServer.FastOptions(server.BaseAddress);
         options.Retry.MaxRetries = 0;
@@ -37,7 +37,7 @@ public sealed class TransportEdgeTests
     [Fact]
     public async Task A_negative_content_length_is_ignored_and_the_empty_body_is_an_api_exception()
     {
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, "HTTP/1.1 200 OK\r\nContent-Length: -5\r\nConnection: close\r\n\r\n"));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, "HTTP/1.1 200 OK\r\nContent-Length: -5\r\nConnection: close\r\n\r\n"));
         using var client = new GenProClient(ApiServer.FastOptions(server.BaseAddress));
 
         var (e, _) = await Timed(() => client.Agents.ListAsync());
@@ -48,7 +48,7 @@ public sealed class TransportEdgeTests
     [Fact]
     public async Task A_one_megabyte_header_is_a_connection_exception_not_a_megabyte_read()
     {
-        using var server = new ScriptedHttpServer(async (_, stream) =>
+        using var server = LoopbackServer.Scripted(async (_, stream) =>
         {
             await Write(stream, "HTTP/1.1 200 OK\r\nX-Huge: ");
             await stream.WriteAsync(Encoding.ASCII.GetBytes(new string('h', 1024 * 1024)));
@@ -68,7 +68,7 @@ public sealed class TransportEdgeTests
     [Fact]
     public async Task A_204_on_a_get_is_an_api_exception_saying_the_body_was_empty()
     {
-        using var server = new ScriptedHttpServer((_, stream) => Write(stream, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"));
+        using var server = LoopbackServer.Scripted((_, stream) => Write(stream, "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"));
         using var client = new GenProClient(ApiServer.FastOptions(server.BaseAddress));
 
         var (e, _) = await Timed(() => client.Agents.GetAsync(1));
@@ -81,7 +81,7 @@ public sealed class TransportEdgeTests
     [Fact]
     public async Task A_reset_mid_body_is_a_connection_exception()
     {
-        using var server = new ScriptedHttpServer(async (head, stream) =>
+        using var server = LoopbackServer.Scripted(async (head, stream) =>
         {
             await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n[{\"id\": 1, \"na");
             await stream.FlushAsync();

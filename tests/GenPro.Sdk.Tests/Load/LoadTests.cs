@@ -2,7 +2,7 @@ using GenPro.Sdk.Http;
 using GenPro.Sdk.Testing;
 using Xunit.Abstractions;
 
-namespace GenPro.Sdk.Tests.Security;
+namespace GenPro.Sdk.Tests.Load;
 
 /// <summary>One shared client under concurrent load against the fake API on a real loopback socket.</summary>
 public sealed class LoadTests(ITestOutputHelper output)
