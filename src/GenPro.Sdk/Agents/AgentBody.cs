@@ -16,13 +16,13 @@ namespace GenPro.Sdk.Agents;
 /// </summary>
 internal static class AgentBody
 {
-    private const string Agent = "agent";
     private const string Avatars = "agent_avatars_attributes";
-    private const string Voice = "default_user_voice_attributes";
+    private static readonly BodyPlace Agent = new("agent");
+    private static readonly BodyPlace Voice = new("agent", "default_user_voice_attributes");
 
-    public static Task<RequestBody> ForCreateAsync(CreateAgentRequest request, CancellationToken cancellationToken)
+    public static ValueTask<RequestBody> ForCreateAsync(CreateAgentRequest request, CancellationToken cancellationToken)
     {
-        var fields = new List<BodyField>();
+        var fields = new List<BodyField>(Capacity(request.Avatars));
         if (request.OrganizationId is { } organizationId)
         {
             fields.Add(new("organization_id", organizationId));
@@ -32,12 +32,15 @@ internal static class AgentBody
         return BuildAsync(fields, request.UploadProgress, cancellationToken);
     }
 
-    public static Task<RequestBody> ForUpdateAsync(UpdateAgentRequest request, CancellationToken cancellationToken)
+    public static ValueTask<RequestBody> ForUpdateAsync(UpdateAgentRequest request, CancellationToken cancellationToken)
     {
-        var fields = new List<BodyField>();
+        var fields = new List<BodyField>(Capacity(request.Avatars));
         AddAgent(fields, request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey, request.Avatars, request.DefaultVoice);
         return BuildAsync(fields, request.UploadProgress, cancellationToken);
     }
+
+    /// <summary>Room for every field a body can have: organization, five texts, two per avatar, two of the voice.</summary>
+    private static int Capacity(IList<AvatarUpload> avatars) => 8 + (2 * avatars.Count);
 
     private static void AddAgent(
         List<BodyField> fields,
@@ -57,19 +60,18 @@ internal static class AgentBody
         for (var i = 0; i < avatars.Count; i++)
         {
             var avatar = avatars[i];
-            fields.Add(avatar.Image is { } image
-                ? new("file", image) { Parent = Agent, Nested = Avatars, Item = i }
-                : new("degod_avatar_id", avatar.DeGodAvatarId!.Value) { Parent = Agent, Nested = Avatars, Item = i });
+            var item = new BodyPlace(Agent.Parent, Avatars, i);
+            fields.Add(avatar.Image is { } image ? new("file", image, item) : new("degod_avatar_id", avatar.DeGodAvatarId!.Value, item));
             if (avatar.IsPrimary)
             {
-                fields.Add(new("is_primary", true) { Parent = Agent, Nested = Avatars, Item = i });
+                fields.Add(new("is_primary", true, item));
             }
         }
 
         if (voice is not null)
         {
-            fields.Add(new("source", voice.Source.Value!) { Parent = Agent, Nested = Voice });
-            fields.Add(new("voice_id", voice.VoiceId) { Parent = Agent, Nested = Voice });
+            fields.Add(new("source", voice.Source.Value!, Voice));
+            fields.Add(new("voice_id", voice.VoiceId, Voice));
         }
     }
 
@@ -77,18 +79,18 @@ internal static class AgentBody
     {
         if (value is not null)
         {
-            fields.Add(new(name, value) { Parent = Agent });
+            fields.Add(new(name, value, Agent));
         }
     }
 
     /// <summary>JSON unless a file travels; a form has its images opened and checked here, before anything is sent.</summary>
-    private static async Task<RequestBody> BuildAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken)
-    {
-        if (!fields.Exists(static f => f.Value is ImageSource))
-        {
-            return new RequestBody(JsonBody.Write(fields), nonReplayable: false, progress);
-        }
+    private static ValueTask<RequestBody> BuildAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        fields.Exists(static f => f.Value is ImageSource)
+            ? FormAsync(fields, progress, cancellationToken)
+            : ValueTask.FromResult(new RequestBody(JsonBody.Write(fields), nonReplayable: false, progress));
 
+    private static async ValueTask<RequestBody> FormAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         using var form = new FormBuilder();
         foreach (var field in fields)
         {

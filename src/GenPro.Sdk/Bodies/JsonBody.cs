@@ -11,44 +11,56 @@ namespace GenPro.Sdk.Bodies;
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>A buffer and writer per thread, reset for each body, as the serializer keeps its own: only the body's bytes are allocated.</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_cached;
+
     /// <summary>The body; fields of one parent, nested object or item must follow each other, as the description lists them.</summary>
     public static HttpContent Write(IReadOnlyList<BodyField> fields)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var (buffer, writer) = t_cached ??= Create();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        var at = default(BodyField);
+        foreach (var field in fields)
         {
-            writer.WriteStartObject();
-            var at = default(BodyField);
-            foreach (var field in fields)
-            {
-                Move(writer, at, field);
-                WriteValue(writer, field);
-                at = field;
-            }
-
-            Move(writer, at, default);
-            writer.WriteEndObject();
+            Move(writer, at, field);
+            WriteValue(writer, field);
+            at = field;
         }
+
+        Move(writer, at, default);
+        writer.WriteEndObject();
+        writer.Flush();
 
         var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }
 
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) Create()
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        return (buffer, new Utf8JsonWriter(buffer));
+    }
+
     /// <summary>Closes the objects and list <paramref name="from"/> sits in that <paramref name="to"/> does not, and opens those it needs.</summary>
     private static void Move(Utf8JsonWriter writer, BodyField from, BodyField to)
     {
-        var parentChanges = from.Parent != to.Parent;
-        var nestedChanges = parentChanges || from.Nested != to.Nested;
-        var itemChanges = nestedChanges || from.Item != to.Item;
-        if (from.Item is not null && itemChanges)
+        var (fromParent, fromNested, fromItem) = (from.Place?.Parent, from.Place?.Nested, from.Place?.Item);
+        var (toParent, toNested, toItem) = (to.Place?.Parent, to.Place?.Nested, to.Place?.Item);
+        var parentChanges = fromParent != toParent;
+        var nestedChanges = parentChanges || fromNested != toNested;
+        var itemChanges = nestedChanges || fromItem != toItem;
+        if (fromItem is not null && itemChanges)
         {
             writer.WriteEndObject();
         }
 
-        if (from.Nested is not null && nestedChanges)
+        if (fromNested is not null && nestedChanges)
         {
-            if (from.Item is not null)
+            if (fromItem is not null)
             {
                 writer.WriteEndArray();
             }
@@ -58,29 +70,29 @@ internal static class JsonBody
             }
         }
 
-        if (from.Parent is not null && parentChanges)
+        if (fromParent is not null && parentChanges)
         {
             writer.WriteEndObject();
         }
 
-        if (to.Parent is not null && parentChanges)
+        if (toParent is not null && parentChanges)
         {
-            writer.WriteStartObject(to.Parent);
+            writer.WriteStartObject(toParent);
         }
 
-        if (to.Nested is not null && nestedChanges)
+        if (toNested is not null && nestedChanges)
         {
-            if (to.Item is not null)
+            if (toItem is not null)
             {
-                writer.WriteStartArray(to.Nested);
+                writer.WriteStartArray(toNested);
             }
             else
             {
-                writer.WriteStartObject(to.Nested);
+                writer.WriteStartObject(toNested);
             }
         }
 
-        if (to.Item is not null && itemChanges)
+        if (toItem is not null && itemChanges)
         {
             writer.WriteStartObject();
         }
