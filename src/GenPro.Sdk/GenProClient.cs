@@ -1,9 +1,11 @@
 using GenPro.Sdk.Agents;
 using GenPro.Sdk.Avatars;
+using GenPro.Sdk.Configuration;
+using GenPro.Sdk.Credentials;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Http;
-using GenPro.Sdk.Internal;
-using GenPro.Sdk.Production;
+using GenPro.Sdk.Operations;
+using GenPro.Sdk.Secrets;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +36,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty, white space or cannot travel in a header.</exception>
     public GenProClient(string apiKey)
-        : this(OptionsRules.ForApiKey(apiKey, nameof(apiKey)))
+        : this(ClientOptionsChecks.ForApiKey(apiKey, nameof(apiKey)))
     {
     }
 
@@ -108,7 +110,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     private GenProClient(
         GenProClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggerFactory, TimeProvider timeProvider, GenProKeyCredential? credential)
     {
-        OptionsRules.ThrowIfInvalid(KeyCredentials.OptionsToValidate(options, credential, nameof(options)), nameof(options));
+        ClientOptionsChecks.ThrowIfInvalid(KeyCredentials.OptionsToValidate(options, credential, nameof(options)), nameof(options));
         var apiKey = KeyCredentials.Source(options, credential);
         var logger = CreateLogger(loggerFactory);
         var pipeline = GenProPipeline.CreateHandler(options, apiKey, handler, timeProvider, loggerFactory);
@@ -161,7 +163,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
             new AvatarsClient(
                 RestService.ForGenerated<IAvatarsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings),
                 runner,
-                httpClient.BaseAddress ?? OptionsRules.NormalizedBaseAddress(options.BaseAddress)),
+                httpClient.BaseAddress ?? ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress)),
             runner);
     }
 }

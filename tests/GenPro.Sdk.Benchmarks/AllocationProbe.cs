@@ -16,7 +16,7 @@ public static class AllocationProbe
 
     public static async Task<int> RunAsync(string? filter)
     {
-        Type[] types = [typeof(ModelBenchmarks), typeof(LayerBenchmarks), typeof(RunnerOverloadBenchmarks), typeof(PerCallBenchmarks), typeof(PaginationBenchmarks)];
+        Type[] types = [typeof(ModelBenchmarks), typeof(LayerBenchmarks), typeof(PerCallBenchmarks), typeof(PaginationBenchmarks)];
         foreach (var type in types.Where(t => filter is null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
             var transports = type.GetProperty("Transport") is null ? [(Transport?)null] : new Transport?[] { Transport.InMemory, Transport.Loopback };

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using GenPro.Sdk.Agents;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Serialization;
 using Refit;
 

@@ -1,7 +1,6 @@
-using GenPro.Sdk.Avatars.Multipart;
-using GenPro.Sdk.Http;
+using GenPro.Sdk.Calls;
 using GenPro.Sdk.Internal;
-using GenPro.Sdk.Production;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk.Agents;
@@ -9,23 +8,27 @@ namespace GenPro.Sdk.Agents;
 /// <summary>Checks arguments, shapes bodies and unwraps responses for the agent endpoints.</summary>
 internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAgentsClient
 {
+    private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(ListAsync));
+    private static readonly string CreateName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(CreateAsync));
+    private static readonly string GetName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(GetAsync));
+    private static readonly string UpdateName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(UpdateAsync));
+    private static readonly string DeleteName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(DeleteAsync));
+
     public Task<IReadOnlyList<AgentSummary>> ListAsync(long? workspaceId = null, CancellationToken cancellationToken = default) =>
         ListAsync(workspaceId, null, cancellationToken);
 
     public async Task<IReadOnlyList<AgentSummary>> ListAsync(long? workspaceId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         if (workspaceId is { } id)
         {
             Guard.Id(id, nameof(workspaceId));
         }
 
         return await runner.RunAsync(
-            "Agents.List",
-            (api, workspaceId),
-            static (s, ct) => s.api.ListAsync(s.workspaceId, ct),
+            new OperationContext(ListName, requestOptions),
+            ct => api.ListAsync(workspaceId, ct),
             GenProJsonContext.Default.ListAgentSummary,
-            requestOptions,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -46,22 +49,18 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
 
     private async Task<Agent> CreateCoreAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        AgentRequestRules.Validate(request);
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        AgentRequestChecks.Validate(request);
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
 
         // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
-        using var body = AvatarForms.HasImage(request.Avatars)
-            ? await AvatarForms.ForCreateAsync(request, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(AgentContent.ForCreate(request), nonReplayable: false, request.UploadProgress);
-        return await runner.RunAsync(
-            "Agents.Create",
-            (api, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
-            static (s, ct) => s.api.CreateAsync(s.body.Content, s.body.NonReplayable, s.secrets, ct),
-            GenProJsonContext.Default.AgentEnvelope,
-            static e => e.Agent,
-            "agent",
-            requestOptions,
-            cancellationToken).ConfigureAwait(false);
+        using var body = await AgentBody.ForCreateAsync(request, cancellationToken).ConfigureAwait(false);
+        var call = new OperationContext(CreateName, requestOptions)
+        {
+            Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
+            NonReplayableBody = body.NonReplayable,
+        };
+        return await runner.RunAsync<AgentEnvelope, Agent>(
+            call, ct => api.CreateAsync(body.Content, ct), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default) =>
@@ -70,13 +69,12 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        var uuid = includeOrganizationUuid ? "true" : null;
         return runner.RunAsync(
-            "Agents.Get",
-            (api, agentId, uuid: includeOrganizationUuid ? "true" : null),
-            static (s, ct) => s.api.GetAsync(s.agentId, s.uuid, ct),
+            new OperationContext(GetName, requestOptions) { AgentId = agentId },
+            ct => api.GetAsync(agentId, uuid, ct),
             GenProJsonContext.Default.Agent,
-            requestOptions,
             cancellationToken);
     }
 
@@ -99,20 +97,17 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
         long agentId, UpdateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
-        AgentRequestRules.Validate(request);
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        using var body = AvatarForms.HasImage(request.Avatars)
-            ? await AvatarForms.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(AgentContent.ForUpdate(request), nonReplayable: false, request.UploadProgress);
-        return await runner.RunAsync(
-            "Agents.Update",
-            (api, agentId, body, secrets: AgentRequestRules.Secrets(request.ElevenLabsApiKey, request.HumeAiApiKey)),
-            static (s, ct) => s.api.UpdateAsync(s.agentId, s.body.Content, s.body.NonReplayable, s.secrets, ct),
-            GenProJsonContext.Default.AgentEnvelope,
-            static e => e.Agent,
-            "agent",
-            requestOptions,
-            cancellationToken).ConfigureAwait(false);
+        AgentRequestChecks.Validate(request);
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        using var body = await AgentBody.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false);
+        var call = new OperationContext(UpdateName, requestOptions)
+        {
+            AgentId = agentId,
+            Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
+            NonReplayableBody = body.NonReplayable,
+        };
+        return await runner.RunAsync<AgentEnvelope, Agent>(
+            call, ct => api.UpdateAsync(agentId, body.Content, ct), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default) => DeleteAsync(agentId, null, cancellationToken);
@@ -120,12 +115,20 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
     public Task DeleteAsync(long agentId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
-            "Agents.Delete",
-            (api, agentId),
-            static (s, ct) => s.api.DeleteAsync(s.agentId, ct),
-            requestOptions,
+            new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
+            ct => api.DeleteAsync(agentId, ct),
             cancellationToken);
     }
+
+    /// <summary>The provider keys a request sends, for scrubbing from anything that quotes the response; null when none.</summary>
+    private static string[]? ProviderKeys(string? elevenLabsApiKey, string? humeAiApiKey) =>
+        (elevenLabsApiKey, humeAiApiKey) switch
+        {
+            (null, null) => null,
+            ({ } a, null) => [a],
+            (null, { } b) => [b],
+            ({ } a, { } b) => [a, b],
+        };
 }

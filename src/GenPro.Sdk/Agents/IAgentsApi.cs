@@ -1,12 +1,13 @@
-using GenPro.Sdk.Http;
 using Refit;
 
 namespace GenPro.Sdk.Agents;
 
 /// <summary>
 /// The agent endpoints as Refit declares them (source-generated, no reflection). Every method returns the raw
-/// response so that <see cref="Http.OperationRunner"/> alone decides how statuses and bodies become results or
-/// typed exceptions; bodies are built by <see cref="AgentContent"/> (JSON, or multipart when a file travels).
+/// response so that <see cref="Operations.OperationRunner"/> alone decides how statuses and bodies become results or
+/// typed exceptions; bodies are built by <see cref="AgentBody"/> (JSON, or multipart when a file travels). What a
+/// call carries besides its route and body (provider keys, whether the body can be resent) travels in its
+/// <see cref="Operations.OperationContext"/>.
 /// </summary>
 internal interface IAgentsApi
 {
@@ -16,8 +17,6 @@ internal interface IAgentsApi
     [Post("/agents")]
     Task<HttpResponseMessage> CreateAsync(
         [Body] HttpContent body,
-        [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody,
-        [Property(RequestOptionKeys.SecretsName)] string[]? secrets,
         CancellationToken cancellationToken);
 
     [Get("/agents/{agentId}")]
@@ -27,8 +26,6 @@ internal interface IAgentsApi
     Task<HttpResponseMessage> UpdateAsync(
         long agentId,
         [Body] HttpContent body,
-        [Property(RequestOptionKeys.NonReplayableBodyName)] bool nonReplayableBody,
-        [Property(RequestOptionKeys.SecretsName)] string[]? secrets,
         CancellationToken cancellationToken);
 
     [Delete("/agents/{agentId}")]

@@ -1,4 +1,5 @@
 using System.Text;
+using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk;
 

@@ -10,6 +10,20 @@ internal static class AvatarIds
     /// <summary>Longer URLs are cut or refused by some proxies and servers; a delete is one request, never split.</summary>
     public const int MaxUrlLength = 2000;
 
+    /// <summary>
+    /// How long the joined ids may be for the delete URL of <paramref name="agentId"/> under <paramref name="baseAddress"/>
+    /// (which ends in <c>/</c>) to stay within <see cref="MaxUrlLength"/>: the URL is the route of
+    /// <see cref="IAvatarsApi.DeleteAsync"/> with its two placeholders filled in.
+    /// </summary>
+    public static int MaxJoinedLength(Uri baseAddress, long agentId)
+    {
+        const string route = IAvatarsApi.DeleteRoute;
+        var fixedLength = baseAddress.AbsoluteUri.TrimEnd('/').Length
+                          + route.Length - "{agentId}".Length - "{avatarIds}".Length
+                          + agentId.ToString(CultureInfo.InvariantCulture).Length;
+        return MaxUrlLength - fixedLength;
+    }
+
     public static string Join(IEnumerable<long> avatarIds, int maxLength, string paramName)
     {
         ArgumentNullException.ThrowIfNull(avatarIds, paramName);

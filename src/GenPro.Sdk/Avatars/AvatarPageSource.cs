@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Pagination;
 using GenPro.Sdk.Serialization;
 
@@ -110,12 +110,12 @@ internal sealed class AvatarPageSource(IAvatarsApi api, OperationRunner runner, 
 
     private Task<List<Avatar>> FetchAsync(long? cursor, CancellationToken cancellationToken) =>
         runner.RunAsync(
-            "Avatars.List",
-            (api, agentId, cursor),
-            static (s, ct) => s.api.ListAsync(s.agentId, s.cursor, ct),
+            new OperationContext(ListName, RequestOptions) { AgentId = agentId },
+            ct => api.ListAsync(agentId, cursor, ct),
             GenProJsonContext.Default.ListAvatar,
-            RequestOptions,
             cancellationToken);
+
+    private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(IAvatarsClient.ListAsync));
 
     /// <summary>Removes, in place, the ids not above <paramref name="cursor"/> (a loop, not a lambda capturing the cursor on every page).</summary>
     private static void DropUpTo(List<long> ids, long cursor)

@@ -1,5 +1,5 @@
 using GenPro.Sdk.Avatars.Images;
-using GenPro.Sdk.Avatars.Multipart;
+using GenPro.Sdk.Bodies;
 using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk;

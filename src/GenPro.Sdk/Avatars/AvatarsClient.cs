@@ -1,20 +1,23 @@
-using System.Globalization;
-using GenPro.Sdk.Avatars.Multipart;
-using GenPro.Sdk.Http;
+using GenPro.Sdk.Bodies;
+using GenPro.Sdk.Calls;
 using GenPro.Sdk.Internal;
-using GenPro.Sdk.Production;
+using GenPro.Sdk.Operations;
 
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
 internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri baseAddress) : IAvatarsClient
 {
+    private static readonly string UploadName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(UploadAsync));
+    private static readonly string SetPrimaryName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(SetPrimaryAsync));
+    private static readonly string DeleteName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(DeleteAsync));
+
     public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options = null) => ListAsync(agentId, options, null);
 
     public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options, GenProRequestOptions? requestOptions)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return new GenProPageable<Avatar>(new AvatarPageSource(api, runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
     }
 
@@ -54,7 +57,7 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         long agentId, List<AvatarUpload> uploads, IProgress<long>? progress, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         List<AvatarUpload> images = [], deGods = [];
         foreach (var upload in uploads)
         {
@@ -78,8 +81,8 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
         }
 
         // Both bodies are built (every image opened and checked) before the first request starts.
-        using var imageBody = images.Count > 0 ? await AvatarForms.ForUploadAsync(images, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
-        using var deGodBody = deGods.Count > 0 ? await AvatarForms.ForUploadAsync(deGods, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
+        using var imageBody = images.Count > 0 ? await AvatarUploadForm.ForUploadAsync(images, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
+        using var deGodBody = deGods.Count > 0 ? await AvatarUploadForm.ForUploadAsync(deGods, nameof(uploads), progress, cancellationToken).ConfigureAwait(false) : null;
         if (deGodBody is not null)
         {
             await SendUploadAsync(agentId, deGodBody, requestOptions, cancellationToken).ConfigureAwait(false);
@@ -98,12 +101,10 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     {
         Guard.Id(agentId, nameof(agentId));
         Guard.Id(avatarId, nameof(avatarId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
-            "Avatars.SetPrimary",
-            (api, agentId, avatarId),
-            static (s, ct) => s.api.SetPrimaryAsync(s.agentId, s.avatarId, ct),
-            requestOptions,
+            new OperationContext(SetPrimaryName, requestOptions) { AgentId = agentId },
+            ct => api.SetPrimaryAsync(agentId, avatarId, ct),
             cancellationToken);
     }
 
@@ -121,23 +122,17 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsRules.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        var fixedLength = baseAddress.AbsoluteUri.Length + "agents/".Length
-                          + agentId.ToString(CultureInfo.InvariantCulture).Length + "/avatars/".Length;
-        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxUrlLength - fixedLength, nameof(avatarIds));
+        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(baseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
-            "Avatars.Delete",
-            (api, agentId, ids),
-            static (s, ct) => s.api.DeleteAsync(s.agentId, s.ids, ct),
-            requestOptions,
+            new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
+            ct => api.DeleteAsync(agentId, ids, ct),
             cancellationToken);
     }
 
     private Task SendUploadAsync(long agentId, RequestBody body, GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         runner.RunAsync(
-            "Avatars.Upload",
-            (api, agentId, body),
-            static (s, ct) => s.api.UploadAsync(s.agentId, s.body.Content, s.body.NonReplayable, ct),
-            requestOptions,
+            new OperationContext(UploadName, requestOptions) { AgentId = agentId, NonReplayableBody = body.NonReplayable },
+            ct => api.UploadAsync(agentId, body.Content, ct),
             cancellationToken);
 }

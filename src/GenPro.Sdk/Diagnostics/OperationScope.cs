@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
+using GenPro.Sdk.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace GenPro.Sdk.Diagnostics;
@@ -13,6 +14,7 @@ namespace GenPro.Sdk.Diagnostics;
 internal sealed class OperationScope : IDisposable
 {
     private readonly string _operation;
+    private readonly string[]? _secrets;
     private readonly ILogger _logger;
     private readonly SecretScrubber? _scrubber;
     private readonly Activity? _activity;
@@ -27,19 +29,25 @@ internal sealed class OperationScope : IDisposable
     private static readonly Func<ILogger, string, IDisposable?> RequestIdScope =
         LoggerMessage.DefineScope<string>("GenPro request {GenProRequestId}");
 
-    private OperationScope(string operation, ILogger logger, SecretScrubber? scrubber, string requestId)
+    private OperationScope(OperationContext call, ILogger logger, SecretScrubber? scrubber)
     {
+        var operation = call.Name;
         _operation = operation;
+        _secrets = call.Secrets;
         _logger = logger;
         _scrubber = scrubber;
-        _logScope = RequestIdScope(logger, requestId);
+        _logScope = RequestIdScope(logger, call.RequestId);
         // Nothing is built for a span, log or measurement no one collects: with no listener an operation costs a
         // timestamp and this object, not a span name, a request path and a tag list per call.
         if (GenProTelemetry.Source.HasListeners())
         {
             _activity = GenProTelemetry.Source.StartActivity("GenPro." + operation, ActivityKind.Internal);
             _activity?.SetTag("genpro.operation", operation);
-            _activity?.SetTag(RequestIdTag, requestId);
+            _activity?.SetTag(RequestIdTag, call.RequestId);
+            if (call.AgentId is { } agentId)
+            {
+                _activity?.SetTag("genpro.agent.id", agentId);
+            }
         }
 
         GenProLog.OperationStarting(logger, operation);
@@ -52,11 +60,10 @@ internal sealed class OperationScope : IDisposable
     internal const string ServerRequestIdTag = "genpro.server_request_id";
 
     /// <summary>
-    /// Starts the scope; <paramref name="scrubber"/> cleans the path and host a redirect chose before they are logged or
-    /// tagged, and <paramref name="requestId"/> goes on the span and into the log scope.
+    /// Starts the scope of <paramref name="call"/>: its name, request id and agent id go on the span, the request id into
+    /// the log scope; <paramref name="scrubber"/> cleans the path and host a redirect chose before they are logged or tagged.
     /// </summary>
-    public static OperationScope Start(string operation, ILogger logger, SecretScrubber? scrubber, string requestId) =>
-        new(operation, logger, scrubber, requestId);
+    public static OperationScope Start(OperationContext call, ILogger logger, SecretScrubber? scrubber) => new(call, logger, scrubber);
 
     /// <summary>The API answered with a success status.</summary>
     public void Succeeded(HttpResponseMessage response, string? serverRequestId)
@@ -113,7 +120,7 @@ internal sealed class OperationScope : IDisposable
     {
         var tags = new TagList { { "genpro.operation", _operation }, { "http.response.status_code", (int)response.StatusCode } };
         var uri = response.RequestMessage?.RequestUri;
-        if (uri is { IsAbsoluteUri: true } && _scrubber is not null && _scrubber.Reveals(uri.Host, RequestOptionKeys.SecretsOf(response.RequestMessage)))
+        if (uri is { IsAbsoluteUri: true } && _scrubber is not null && _scrubber.Reveals(uri.Host, _secrets))
         {
             // A redirect named a host that spells a key: the tags say only that it was redacted.
             tags.Add("server.address", SecretScrubber.Redacted);
@@ -126,10 +133,6 @@ internal sealed class OperationScope : IDisposable
         {
             _activity.SetTag("http.request.method", response.RequestMessage?.Method.Method);
             _activity.SetTag("http.response.status_code", (int)response.StatusCode);
-            if (AgentId(uri) is { } agentId)
-            {
-                _activity.SetTag("genpro.agent.id", agentId);
-            }
         }
 
         return tags;
@@ -145,7 +148,7 @@ internal sealed class OperationScope : IDisposable
 
         var request = response.RequestMessage;
         var path = request?.RequestUri?.AbsolutePath ?? "?";
-        path = _scrubber?.Scrub(path, RequestOptionKeys.SecretsOf(request)) ?? path;
+        path = _scrubber?.Scrub(path, _secrets) ?? path;
         GenProLog.OperationAnswered(_logger, _operation, request?.Method.Method ?? "?", path, (int)response.StatusCode, elapsed.TotalMilliseconds);
         return elapsed;
     }
@@ -175,24 +178,4 @@ internal sealed class OperationScope : IDisposable
     }
 
     private TimeSpan Elapsed() => Stopwatch.GetElapsedTime(_started);
-
-    /// <summary>The agent id of a path such as <c>/v1/agents/42/avatars</c>; null when the path names none.</summary>
-    internal static long? AgentId(Uri? uri)
-    {
-        if (uri is not { IsAbsoluteUri: true })
-        {
-            return null;
-        }
-
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < segments.Length - 1; i++)
-        {
-            if (segments[i] == "agents" && long.TryParse(segments[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                return id;
-            }
-        }
-
-        return null;
-    }
 }

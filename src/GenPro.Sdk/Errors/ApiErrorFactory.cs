@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using GenPro.Sdk.Http;
 using GenPro.Sdk.Http.Resilience;
+using GenPro.Sdk.Operations;
+using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Errors;
 
@@ -17,7 +18,7 @@ internal static class ApiErrorFactory
     internal const int MaxBodyBytes = 64 * 1024;
 
     public static async Task<GenProApiException> FromResponseAsync(
-        HttpResponseMessage response, SecretScrubber scrubber, CancellationToken cancellationToken)
+        HttpResponseMessage response, SecretScrubber scrubber, OperationContext call, CancellationToken cancellationToken)
     {
         string? body;
         try
@@ -31,7 +32,7 @@ internal static class ApiErrorFactory
         }
 
         var (errorMessage, errorCode, isErrorBody) = ParseErrorBody(body);
-        var requestSecrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
+        var requestSecrets = call.Secrets;
 
         // Scrubbed, cut to what the exception keeps, and scrubbed again: a key the cut splits in two is removed too.
         body = scrubber.Scrub(body, requestSecrets);
@@ -40,8 +41,8 @@ internal static class ApiErrorFactory
         errorCode = scrubber.Scrub(errorCode, requestSecrets);
         var status = response.StatusCode;
         var message = new StringBuilder()
-            .Append(Describe(response, scrubber)).Append(" answered ").Append((int)status).Append(' ').Append(status);
-        var refusal = RequestOptionKeys.RedirectRefusalOf(response.RequestMessage);
+            .Append(Describe(response, scrubber, call)).Append(" answered ").Append((int)status).Append(' ').Append(status);
+        var refusal = call.RedirectRefusal;
         if (refusal is not null)
         {
             message.Append(", a redirect the SDK did not follow: ").Append(refusal);
@@ -64,14 +65,14 @@ internal static class ApiErrorFactory
         }
 
         // The whole message once more: the content type and anything else quoted from the response.
-        return Create(RetryNotes.Append(scrubber.Scrub(message.ToString(), requestSecrets)!, response.RequestMessage), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
+        return Create(RetryNotes.Append(scrubber.Scrub(message.ToString(), requestSecrets)!, call.NotRetried), status, errorCode, errorMessage, body, RetryAfterHeader.Read(response, TimeProvider.System), null);
     }
 
     /// <summary>A success status whose body the SDK could not use.</summary>
-    public static GenProApiException UnreadableBody(HttpResponseMessage response, SecretScrubber scrubber, string problem, Exception? inner)
+    public static GenProApiException UnreadableBody(HttpResponseMessage response, SecretScrubber scrubber, OperationContext call, string problem, Exception? inner)
     {
         // The problem may quote the body (a JSON error names the property it stopped at), and so may the inner exception.
-        var secrets = RequestOptionKeys.SecretsOf(response.RequestMessage);
+        var secrets = call.Secrets;
         return new(
             scrubber.Scrub($"{Describe(response)} answered {(int)response.StatusCode} {response.StatusCode}, but {problem}", secrets)!,
             response.StatusCode,
@@ -106,8 +107,8 @@ internal static class ApiErrorFactory
     }
 
     /// <summary>The method and path of the last hop, scrubbed: a redirect chooses that path, and may have put a key in it.</summary>
-    internal static string Describe(HttpResponseMessage response, SecretScrubber scrubber) =>
-        scrubber.Scrub(Describe(response), RequestOptionKeys.SecretsOf(response.RequestMessage))!;
+    internal static string Describe(HttpResponseMessage response, SecretScrubber scrubber, OperationContext call) =>
+        scrubber.Scrub(Describe(response), call.Secrets)!;
 
     /// <summary>"GET /v1/agents/42": the method and path, never the query or host.</summary>
     internal static string Describe(HttpResponseMessage response)

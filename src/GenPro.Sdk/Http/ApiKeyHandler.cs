@@ -1,10 +1,11 @@
-using GenPro.Sdk.Production;
+using GenPro.Sdk.Operations;
+using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Stamps every request with the SDK's <c>User-Agent</c>, the operation's <c>X-Request-Id</c> and extra headers
-/// (<see cref="OperationContext"/>), and with <c>X-API-Key</c> only when the request goes to the configured origin
+/// Stamps every request with the SDK's <c>User-Agent</c>, the operation's <c>X-Request-Id</c>, extra headers and
+/// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> (<see cref="OperationContext.Stamp"/>), and with <c>X-API-Key</c> only when the request goes to the configured origin
 /// (scheme, host and port): the key never travels to another host, whatever sends it there. The key is read from
 /// <paramref name="apiKey"/> on every attempt, so a rotated key reaches the next retry, and taken off the request once
 /// it is sent, so no request message that outlives the call (in a response or exception) still holds it.
@@ -20,7 +21,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (Scrubbed(e, key, request) is { } scrubbed)
+        catch (Exception e) when (Scrubbed(e, key) is { } scrubbed)
         {
             throw scrubbed;
         }
@@ -37,7 +38,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
         {
             return base.Send(request, cancellationToken);
         }
-        catch (Exception e) when (Scrubbed(e, key, request) is { } scrubbed)
+        catch (Exception e) when (Scrubbed(e, key) is { } scrubbed)
         {
             throw scrubbed;
         }
@@ -58,7 +59,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
             sent = key;
         }
 
-        OperationContext.Current?.Stamp(request.Headers);
+        OperationContext.Current?.Stamp(request);
 
         if (!request.Headers.Contains("User-Agent"))
         {
@@ -71,11 +72,11 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
     /// <summary>
     /// A transport error can quote the server (an invalid header line that echoes the key), and the resilience policy
     /// and redirect handler outside log and trace the exception they see: so they see a copy without the key this
-    /// attempt sent (a rotated key included) nor the request's provider keys. Null when there is nothing to remove.
+    /// attempt sent (a rotated key included) nor the operation's provider keys. Null when there is nothing to remove.
     /// </summary>
-    private static Exception? Scrubbed(Exception e, string? key, HttpRequestMessage request)
+    private static Exception? Scrubbed(Exception e, string? key)
     {
-        var providerKeys = RequestOptionKeys.SecretsOf(request);
+        var providerKeys = OperationContext.Current?.Secrets;
         if (string.IsNullOrEmpty(key) && providerKeys is null)
         {
             return null;

@@ -1,6 +1,6 @@
 using System.Net;
+using GenPro.Sdk.Configuration;
 using GenPro.Sdk.Http.Resilience;
-using GenPro.Sdk.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace GenPro.Sdk.Http;
@@ -94,7 +94,7 @@ internal static class GenProPipeline
     {
         var handler = new ApiKeyHandler(
             apiKey,
-            OptionsRules.NormalizedBaseAddress(options.BaseAddress),
+            ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress),
             UserAgent.For(options.ApplicationId));
         if (inner is not null)
         {
@@ -117,7 +117,7 @@ internal static class GenProPipeline
     /// </summary>
     public static void Configure(HttpClient client, GenProClientOptions options)
     {
-        client.BaseAddress = OptionsRules.NormalizedBaseAddress(options.BaseAddress);
+        client.BaseAddress = ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress);
         client.Timeout = Timeout.InfiniteTimeSpan;
     }
 

@@ -1,4 +1,4 @@
-using System.Net;
+using GenPro.Sdk.Operations;
 
 namespace GenPro.Sdk.Http;
 
@@ -50,7 +50,11 @@ internal sealed class RedirectHandler : DelegatingHandler
         var content = toGet ? null : request.Content;
         if (content is not null && RefusalToResend(request, target) is { } refusal)
         {
-            request.Options.Set(RequestOptionKeys.RedirectRefusal, refusal);
+            if (OperationContext.Current is { } call)
+            {
+                call.RedirectRefusal = refusal;
+            }
+
             return null;
         }
 
@@ -83,7 +87,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                    + "(the ElevenLabs and Hume AI keys of a create or update), so it never leaves the API's origin.";
         }
 
-        return RequestOptionKeys.HasNonReplayableBody(request)
+        return OperationContext.Current?.NonReplayableBody == true
             ? "it would re-send a request body read from a stream that cannot be read twice."
             : null;
     }

@@ -1,4 +1,4 @@
-namespace GenPro.Sdk;
+namespace GenPro.Sdk.Internal;
 
 /// <summary>How request types print secrets: whether one is set, never what it is.</summary>
 internal static class RequestText

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GenPro.Sdk.Agents.Wire;
+using GenPro.Sdk.Agents;
 
 namespace GenPro.Sdk.Serialization;
 
@@ -18,7 +18,5 @@ namespace GenPro.Sdk.Serialization;
 [JsonSerializable(typeof(List<AgentSummary>))]
 [JsonSerializable(typeof(Agent))]
 [JsonSerializable(typeof(AgentEnvelope))]
-[JsonSerializable(typeof(CreateAgentBody))]
-[JsonSerializable(typeof(UpdateAgentBody))]
 [JsonSerializable(typeof(List<Avatar>))]
 internal sealed partial class GenProJsonContext : JsonSerializerContext;

@@ -38,7 +38,7 @@ public sealed class RequestIdTests : IDisposable
     [Fact]
     public void A_made_id_is_a_version_4_uuid_and_never_repeats()
     {
-        var ids = Enumerable.Range(0, 10_000).Select(_ => GenPro.Sdk.Production.OperationContext.NewRequestId()).ToList();
+        var ids = Enumerable.Range(0, 10_000).Select(_ => GenPro.Sdk.Operations.OperationContext.NewRequestId()).ToList();
 
         ids.Should().OnlyHaveUniqueItems();
         ids.Should().AllSatisfy(id =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Operations;
 using GenPro.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -117,7 +118,8 @@ public sealed class RedirectTests : IDisposable
     public void A_body_that_cannot_be_replayed_is_not_redirected()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.gen.pro/v1/agents/1/avatars") { Content = new StringContent("x") };
-        request.Options.Set(RequestOptionKeys.NonReplayableBody, true);
+        using var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }
+            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, TimeProvider.System, default, default));
         using var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://api.gen.pro/v1/x") } };
 
         RedirectHandler.NextRequest(request, response).Should().BeNull();

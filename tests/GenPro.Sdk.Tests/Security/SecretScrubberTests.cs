@@ -1,4 +1,5 @@
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Secrets;
 
 namespace GenPro.Sdk.Tests.Security;
 

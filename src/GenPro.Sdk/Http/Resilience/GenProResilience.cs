@@ -50,7 +50,7 @@ internal static class GenProResilience
                 TimeoutGenerator = args =>
                 {
                     // Remembered so the retry can tell a Retry-After that would outlast the call.
-                    args.Context.Properties.Set(RetryRules.Deadline, timeProvider.GetUtcNow() + total);
+                    args.Context.Properties.Set(RetryDecisions.Deadline, timeProvider.GetUtcNow() + total);
                     return ValueTask.FromResult(total);
                 },
             });
@@ -71,7 +71,7 @@ internal static class GenProResilience
                 MinimumThroughput = 100,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(5),
-                ShouldHandle = static args => ValueTask.FromResult(RetryRules.IsTransientFailure(args.Outcome)),
+                ShouldHandle = static args => ValueTask.FromResult(RetryDecisions.IsTransientFailure(args.Outcome)),
             });
         }
 
@@ -85,7 +85,7 @@ internal static class GenProResilience
                 // Zero means "no timeout" to Polly: uploads and requests that are not retried after a timeout keep the
                 // whole total budget.
                 TimeoutGenerator = args => ValueTask.FromResult(
-                    RetryRules.HasAttemptTimeout(args.Context.GetRequestMessage()) ? attempt : TimeSpan.Zero),
+                    RetryDecisions.HasAttemptTimeout(args.Context.GetRequestMessage()) ? attempt : TimeSpan.Zero),
             });
         }
     }
@@ -101,15 +101,15 @@ internal static class GenProResilience
             UseJitter = true,
             Delay = retry.BaseDelay,
             MaxDelay = maxDelay,
-            ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(
+            ShouldHandle = args => ValueTask.FromResult(RetryDecisions.ShouldRetry(
                 args.Context.GetRequestMessage(),
                 args.Outcome,
                 maxDelay,
-                args.Context.Properties.TryGetValue(RetryRules.Deadline, out var deadline) ? deadline : null,
+                args.Context.Properties.TryGetValue(RetryDecisions.Deadline, out var deadline) ? deadline : null,
                 timeProvider)),
 
             // Null falls back to the jittered exponential delay.
-            DelayGenerator = args => ValueTask.FromResult(RetryRules.RetryAfter(args.Outcome.Result, timeProvider)),
+            DelayGenerator = args => ValueTask.FromResult(RetryDecisions.RetryAfter(args.Outcome.Result, timeProvider)),
             OnRetry = args =>
             {
                 GenProTelemetry.RecordRetry(logger, args.Context.GetRequestMessage(), args.AttemptNumber + 1, args.RetryDelay, args.Outcome);

@@ -1,32 +1,23 @@
-using Polly;
+using GenPro.Sdk.Operations;
 
 namespace GenPro.Sdk.Http.Resilience;
 
 /// <summary>
 /// Why a retry the rules would have made was not made, carried from the retry policy to the exception the caller gets
-/// (on the request for a response, on the exception for a transport failure), so the message says why it came at once.
+/// in the running operation's <see cref="OperationContext.NotRetried"/>, so the message says why it came at once.
 /// </summary>
 internal static class RetryNotes
 {
-    private const string Name = "GenPro.NotRetried";
-    private static readonly HttpRequestOptionsKey<string> Key = new(Name);
-
-    public static void Record(HttpRequestMessage request, Outcome<HttpResponseMessage> outcome, string reason)
+    /// <summary>Notes <paramref name="reason"/> on the running operation (the policy runs inside it).</summary>
+    public static void Record(string reason)
     {
-        request.Options.Set(Key, reason);
-        if (outcome.Exception is { } exception)
+        if (OperationContext.Current is { } call)
         {
-            exception.Data[Name] = reason;
+            call.NotRetried = reason;
         }
     }
 
     /// <summary><paramref name="message"/> followed by why the call was not retried, when a retry was skipped.</summary>
-    public static string Append(string message, HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(Key, out var reason) ? WithReason(message, reason) : message;
-
-    /// <inheritdoc cref="Append(string, HttpRequestMessage?)"/>
-    public static string Append(string message, Exception exception) =>
-        (exception.Data[Name] ?? exception.InnerException?.Data[Name]) is string reason ? WithReason(message, reason) : message;
-
-    private static string WithReason(string message, string reason) => $"{message.TrimEnd('.')}. Not retried: {reason}.";
+    public static string Append(string message, string? notRetried) =>
+        notRetried is null ? message : $"{message.TrimEnd('.')}. Not retried: {notRetried}.";
 }

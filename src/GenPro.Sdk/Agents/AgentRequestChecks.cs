@@ -1,0 +1,58 @@
+using GenPro.Sdk.Internal;
+
+namespace GenPro.Sdk.Agents;
+
+/// <summary>The client-side checks of create and update requests: what the API would refuse, refused before sending.</summary>
+internal static class AgentRequestChecks
+{
+    public static void Validate(CreateAgentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Guard.NotBlank(request.Name, nameof(request), "CreateAgentRequest.Name");
+        Guard.NullOrNotBlank(request.TimeZone, nameof(request), "CreateAgentRequest.TimeZone");
+        Guard.NullOrNotBlank(request.ElevenLabsApiKey, nameof(request), "CreateAgentRequest.ElevenLabsApiKey");
+        Guard.NullOrNotBlank(request.HumeAiApiKey, nameof(request), "CreateAgentRequest.HumeAiApiKey");
+        if (request.OrganizationId is { } organizationId)
+        {
+            Guard.Id(organizationId, "request.OrganizationId");
+        }
+
+        ValidateAvatars(request.Avatars, nameof(request), "CreateAgentRequest.Avatars");
+    }
+
+    public static void Validate(UpdateAgentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasChanges)
+        {
+            throw new ArgumentException("UpdateAgentRequest changes nothing: set at least one property.", nameof(request));
+        }
+
+        Guard.NullOrNotBlank(request.Name, nameof(request), "UpdateAgentRequest.Name");
+        Guard.NullOrNotBlank(request.TimeZone, nameof(request), "UpdateAgentRequest.TimeZone");
+        Guard.NullOrNotBlank(request.ElevenLabsApiKey, nameof(request), "UpdateAgentRequest.ElevenLabsApiKey");
+        Guard.NullOrNotBlank(request.HumeAiApiKey, nameof(request), "UpdateAgentRequest.HumeAiApiKey");
+        ValidateAvatars(request.Avatars, nameof(request), "UpdateAgentRequest.Avatars");
+        var primaries = 0;
+        foreach (var avatar in request.Avatars)
+        {
+            primaries += avatar.IsPrimary ? 1 : 0;
+        }
+
+        if (primaries > 1)
+        {
+            throw new ArgumentException("UpdateAgentRequest.Avatars marks more than one avatar primary.", nameof(request));
+        }
+    }
+
+    private static void ValidateAvatars(IList<AvatarUpload> avatars, string paramName, string what)
+    {
+        foreach (var avatar in avatars)
+        {
+            if (avatar is null)
+            {
+                throw new ArgumentException($"{what} contains null.", paramName);
+            }
+        }
+    }
+}

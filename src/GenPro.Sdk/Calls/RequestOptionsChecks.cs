@@ -1,0 +1,103 @@
+using GenPro.Sdk.Operations;
+
+namespace GenPro.Sdk.Calls;
+
+/// <summary>Checks a <see cref="GenProRequestOptions"/> before anything is sent, so a bad one costs no request.</summary>
+internal static class RequestOptionsChecks
+{
+    public const int MaxRequestIdLength = 255;
+
+    public static void ThrowIfInvalid(GenProRequestOptions? options, string paramName)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        if (options.RequestId is { } id && !IsRequestId(id))
+        {
+            throw new ArgumentException(
+                $"GenProRequestOptions.RequestId must be 1 to {MaxRequestIdLength} letters, digits, '-', '_' or '@' "
+                + "(what the server keeps unchanged when it logs the id).", paramName);
+        }
+
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("GenProRequestOptions.Timeout must be positive, Timeout.InfiniteTimeSpan or null.", paramName);
+        }
+
+        foreach (var (name, value) in options.Headers)
+        {
+            if (IsReserved(name))
+            {
+                throw new ArgumentException(
+                    $"GenProRequestOptions.Headers may not set '{name}': X-API-Key, Host and Content-* belong to the SDK, "
+                    + "and X-Request-Id is set through GenProRequestOptions.RequestId.", paramName);
+            }
+
+            if (!IsToken(name) || value is null || !IsHeaderValue(value))
+            {
+                throw new ArgumentException(
+                    $"GenProRequestOptions.Headers has a header named '{Printable(name)}' whose name is not an HTTP token or whose value "
+                    + "is null or holds control characters or non-ASCII.", paramName);
+            }
+        }
+    }
+
+    public static bool IsRequestId(string id)
+    {
+        if (id.Length is 0 or > MaxRequestIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '@'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsReserved(string name) =>
+        name.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Host", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+        || name.Equals(OperationContext.RequestIdHeader, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsToken(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHeaderValue(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is (< ' ' and not '\t') or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Printable(string name) => IsToken(name) ? name : "(not printable)";
+}

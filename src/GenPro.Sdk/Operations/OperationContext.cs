@@ -1,0 +1,146 @@
+using GenPro.Sdk.Calls;
+
+namespace GenPro.Sdk.Operations;
+
+/// <summary>
+/// One SDK operation's facts, created where they are known (the endpoint client's method) and read from here by every
+/// layer below: its name, the agent it concerns, the provider keys its body carries, whether that body can be sent
+/// twice, the caller's per-call options, its <c>X-Request-Id</c> and its deadline.
+/// <para>
+/// <see cref="OperationRunner"/> passes it to what it calls itself (the span, the error factory) and, while the operation
+/// runs, makes it <see cref="Current"/>: the handlers inside <see cref="HttpClient"/> (resilience policy, redirects, API
+/// key) are reached by no argument of the runner's, since Refit builds the request message, so they read it there. An
+/// <see cref="AsyncLocal{T}"/> flows into the handlers of the same call only, and the runner restores the previous value
+/// when the operation ends.
+/// </para>
+/// </summary>
+internal sealed class OperationContext(string name, GenProRequestOptions? options) : IDisposable
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    private static readonly AsyncLocal<OperationContext?> Ambient = new();
+
+    private OperationContext? _previous;
+    private OperationDeadline? _deadline;
+
+    /// <summary>The operation the current asynchronous flow is running, if any: what the SDK's handlers read.</summary>
+    public static OperationContext? Current => Ambient.Value;
+
+    /// <summary>The operation's name in spans, logs and messages: <c>Agents.Get</c> (see <see cref="NameOf"/>).</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The agent the operation concerns, for the span; null for operations on no one agent (list, create).</summary>
+    public long? AgentId { get; init; }
+
+    /// <summary>
+    /// The ElevenLabs and Hume AI keys a create or update body carries, so that anything quoting the response (an error body
+    /// echoing one, a header, a transport error) is scrubbed of them. Never logged or traced. Null when the body sends none.
+    /// </summary>
+    public string[]? Secrets { get; init; }
+
+    /// <summary>
+    /// For an operation that sends a body: whether it reads a caller's stream that cannot be rewound, and so must never be
+    /// sent twice (not retried, not redirected). Null for operations without a body. Stamped on each request as
+    /// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> for the caller's own handlers.
+    /// </summary>
+    public bool? NonReplayableBody { get; init; }
+
+    public GenProRequestOptions? Options { get; } = options;
+
+    /// <summary>The id sent as <c>X-Request-Id</c> on every request of the operation.</summary>
+    public string RequestId { get; } = options?.RequestId ?? NewRequestId();
+
+    /// <summary>The server's own <c>X-Request-Id</c> from the last response, when it sent one.</summary>
+    public string? ServerRequestId { get; private set; }
+
+    /// <summary>The id to quote to the API's support: the server's when it answered with one, else the one sent.</summary>
+    public string ReportedRequestId => ServerRequestId ?? RequestId;
+
+    /// <summary>Why the redirect handler did not follow the last response's redirect, for the exception's message.</summary>
+    public string? RedirectRefusal { get; set; }
+
+    /// <summary>Why the retry policy did not retry the last outcome although the rules would have, for the exception's message.</summary>
+    public string? NotRetried { get; set; }
+
+    /// <summary>The operation's time limit (the client's, or the call's shorter one) and the caller's token.</summary>
+    public OperationDeadline Deadline => _deadline ?? throw new InvalidOperationException($"{Name} has not started.");
+
+    /// <summary>The name of an operation of an endpoint client: <c>NameOf("Agents", nameof(GetAsync))</c> is <c>Agents.Get</c>.</summary>
+    public static string NameOf(string client, string method) =>
+        client + "." + (method.EndsWith("Async", StringComparison.Ordinal) ? method[..^"Async".Length] : method);
+
+    /// <summary>Starts the operation under <paramref name="deadline"/> and makes it <see cref="Current"/> until disposed.</summary>
+    public OperationContext Start(OperationDeadline deadline)
+    {
+        _deadline = deadline;
+        _previous = Ambient.Value;
+        Ambient.Value = this;
+        return this;
+    }
+
+    /// <summary>Notes the server's request id of a response.</summary>
+    public void Answered(HttpResponseMessage response) => ServerRequestId = ServerRequestIdOf(response) ?? ServerRequestId;
+
+    /// <summary>
+    /// Stamps one attempt or hop: the request id, the caller's extra headers and, for an operation with a body, whether it
+    /// can be sent again (the public <see cref="GenProRequestOptionKeys.NonReplayableBody"/>, for handlers of the caller's).
+    /// </summary>
+    public void Stamp(HttpRequestMessage request)
+    {
+        var headers = request.Headers;
+        headers.Remove(RequestIdHeader);
+        headers.TryAddWithoutValidation(RequestIdHeader, RequestId);
+        if (Options is { Headers.Count: > 0 } options)
+        {
+            foreach (var (name, value) in options.Headers)
+            {
+                headers.Remove(name);
+                headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        if (NonReplayableBody is { } once)
+        {
+            request.Options.Set(GenProRequestOptionKeys.NonReplayableBody, once);
+        }
+    }
+
+    /// <summary>Puts the request id on an exception the operation throws.</summary>
+    public TException Tag<TException>(TException exception)
+        where TException : GenProException
+    {
+        exception.RequestId ??= ReportedRequestId;
+        return exception;
+    }
+
+    public void Dispose()
+    {
+        if (Ambient.Value == this)
+        {
+            Ambient.Value = _previous;
+        }
+
+        _deadline?.Dispose();
+    }
+
+    /// <summary>
+    /// A random (version 4) UUID, as Rails makes them, from <see cref="Random.Shared"/> rather than
+    /// <see cref="Guid.NewGuid"/>: a request id must be unique, not unguessable, and <see cref="Guid.NewGuid"/> asks the
+    /// kernel for random bytes on every call (1.4 µs on the benchmark machine, a third of an in-memory Get; see
+    /// docs/performance.md). 122 random bits, seeded per thread from the system's secure source, do not repeat.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394", Justification = "A correlation id, not a secret: uniqueness is all it needs.")]
+    internal static string NewRequestId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40); // version 4
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // the RFC 9562 variant
+        return new Guid(bytes, bigEndian: true).ToString();
+    }
+
+    internal static string? ServerRequestIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestIdHeader, out var values) && values.FirstOrDefault() is { Length: > 0 } id
+            ? (id.Length > RequestOptionsChecks.MaxRequestIdLength ? id[..RequestOptionsChecks.MaxRequestIdLength] : id) // a hostile server's id stays short
+            : null;
+}
