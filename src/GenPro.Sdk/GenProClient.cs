@@ -110,7 +110,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
     private GenProClient(
         GenProClientOptions options, HttpMessageHandler? handler, ILoggerFactory? loggerFactory, TimeProvider timeProvider, GenProKeyCredential? credential)
     {
-        ClientOptionsChecks.ThrowIfInvalid(KeyCredentials.OptionsToValidate(options, credential, nameof(options)), nameof(options));
+        ClientOptionsChecks.ThrowIfInvalid(options, nameof(options), keyFromCredential: credential is not null);
         var apiKey = KeyCredentials.Source(options, credential);
         var logger = CreateLogger(loggerFactory);
         var pipeline = GenProPipeline.CreateHandler(options, apiKey, handler, timeProvider, loggerFactory);

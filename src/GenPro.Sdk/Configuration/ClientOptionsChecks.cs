@@ -11,11 +11,22 @@ internal static class ClientOptionsChecks
     /// <summary>The API's own host, whose paths all start with a version segment (<c>/v1/</c>).</summary>
     private const string ApiHost = "api.gen.pro";
 
-    /// <summary>Every rule the options break, each naming its setting under <paramref name="configurationPath"/> when given.</summary>
-    public static IEnumerable<string> Failures(GenProClientOptions options, string? configurationPath = null)
+    /// <summary>
+    /// Every rule the options break, each naming its setting under <paramref name="configurationPath"/> when given. With
+    /// <paramref name="keyFromCredential"/>, a <see cref="GenProKeyCredential"/> (checked as it is made) supplies the key,
+    /// and a key set in the options as well is refused rather than one of them silently ignored.
+    /// </summary>
+    public static IEnumerable<string> Failures(GenProClientOptions options, string? configurationPath = null, bool keyFromCredential = false)
     {
         var setting = new SettingNames(configurationPath);
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        if (keyFromCredential)
+        {
+            if (!string.IsNullOrEmpty(options.ApiKey))
+            {
+                yield return $"{setting["ApiKey"]} must be left unset when a GenProKeyCredential supplies the key.";
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
             yield return $"{setting["ApiKey"]} is required: set it to a GEN personal access token (gen_pat_…).";
         }
@@ -132,10 +143,10 @@ internal static class ClientOptionsChecks
     }
 
     /// <summary>Throws the first failure as an <see cref="ArgumentException"/> naming <c>options</c>.</summary>
-    public static void ThrowIfInvalid(GenProClientOptions options, string paramName)
+    public static void ThrowIfInvalid(GenProClientOptions options, string paramName, bool keyFromCredential = false)
     {
         ArgumentNullException.ThrowIfNull(options, paramName);
-        foreach (var failure in Failures(options))
+        foreach (var failure in Failures(options, keyFromCredential: keyFromCredential))
         {
             throw new ArgumentException(failure, paramName);
         }
@@ -145,7 +156,8 @@ internal static class ClientOptionsChecks
     public static Uri NormalizedBaseAddress(Uri baseAddress) =>
         baseAddress.AbsolutePath.EndsWith('/') ? baseAddress : new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/");
 
-    private static bool IsHeaderSafe(string value)
+    /// <summary>Whether an HTTP header can carry <paramref name="value"/> as it is: printable ASCII, no spaces.</summary>
+    internal static bool IsHeaderSafe(string value)
     {
         foreach (var c in value)
         {

@@ -29,14 +29,8 @@ public sealed class GenProKeyCredential
     private static string Checked(string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        foreach (var c in key)
-        {
-            if (c is <= ' ' or > '~')
-            {
-                throw new ArgumentException("The API key contains characters that cannot travel in an HTTP header (control characters, spaces or non-ASCII).", nameof(key));
-            }
-        }
-
-        return key;
+        return Configuration.ClientOptionsChecks.IsHeaderSafe(key)
+            ? key
+            : throw new ArgumentException("The API key contains characters that cannot travel in an HTTP header (control characters, spaces or non-ASCII).", nameof(key));
     }
 }
