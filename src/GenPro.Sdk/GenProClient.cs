@@ -9,7 +9,6 @@ using GenPro.Sdk.Secrets;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Refit;
 
 namespace GenPro.Sdk;
 
@@ -158,12 +157,10 @@ public sealed class GenProClient : IGenProClient, IDisposable
         HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger, TimeProvider timeProvider)
     {
         var runner = new OperationRunner(new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
+        var sender = new RequestSender(httpClient, httpClient.BaseAddress ?? ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress));
         return (
-            new AgentsClient(RestService.ForGenerated<IAgentsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings), runner),
-            new AvatarsClient(
-                RestService.ForGenerated<IAvatarsApi>(httpClient, GenProJsonContext.Default, RefitSetup.Settings),
-                runner,
-                httpClient.BaseAddress ?? ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress)),
+            new AgentsClient(new AgentsApi(sender), runner),
+            new AvatarsClient(new AvatarsApi(sender), runner),
             runner);
     }
 }

@@ -4,7 +4,6 @@ using GenPro.Sdk.Agents;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Serialization;
-using Refit;
 
 namespace GenPro.Sdk.Benchmarks;
 
@@ -24,7 +23,7 @@ public class LayerBenchmarks
     private HttpClient _bare = null!;
     private HttpClient _handlers = null!;
     private HttpClient _standard = null!;
-    private IAgentsApi _stub = null!;
+    private AgentsApi _routes = null!;
     private GenProClient _sdkPolicyOff = null!;
     private GenProClient _sdk = null!;
 
@@ -40,7 +39,7 @@ public class LayerBenchmarks
         {
             BaseAddress = Base,
         };
-        _stub = RestService.ForGenerated<IAgentsApi>(_handlers, RefitSetup.Settings);
+        _routes = new AgentsApi(new RequestSender(_handlers, Base));
         _sdkPolicyOff = Clients.CreateSdk(Transport.InMemory, Base, Clients.PolicyOff);
         _sdk = Clients.CreateSdk(Transport.InMemory, Base);
     }
@@ -71,10 +70,10 @@ public class LayerBenchmarks
     [Benchmark(Description = "Get 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("Get")]
     public Task<Agent> Get_Handlers() => HandWritten.GetAsync(_handlers, "agents/1", GenProJsonContext.Default.Agent);
 
-    [Benchmark(Description = "Get 4: + Refit stub"), BenchmarkCategory("Get")]
-    public async Task<Agent> Get_RefitStub()
+    [Benchmark(Description = "Get 4: + SDK routes (AgentsApi)"), BenchmarkCategory("Get")]
+    public async Task<Agent> Get_Routes()
     {
-        using var response = await _stub.GetAsync(Wire.AgentId, null, default);
+        using var response = await _routes.GetAsync(Wire.AgentId, false, default);
         return await HandWritten.ReadAsync(response, GenProJsonContext.Default.Agent);
     }
 
@@ -103,10 +102,10 @@ public class LayerBenchmarks
     [Benchmark(Description = "List 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("List")]
     public Task<List<AgentSummary>> List_Handlers() => HandWritten.GetAsync(_handlers, "agents", GenProJsonContext.Default.ListAgentSummary);
 
-    [Benchmark(Description = "List 4: + Refit stub"), BenchmarkCategory("List")]
-    public async Task<List<AgentSummary>> List_RefitStub()
+    [Benchmark(Description = "List 4: + SDK routes (AgentsApi)"), BenchmarkCategory("List")]
+    public async Task<List<AgentSummary>> List_Routes()
     {
-        using var response = await _stub.ListAsync(null, default);
+        using var response = await _routes.ListAsync(null, default);
         return await HandWritten.ReadAsync(response, GenProJsonContext.Default.ListAgentSummary);
     }
 

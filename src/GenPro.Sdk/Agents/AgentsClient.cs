@@ -6,7 +6,7 @@ using GenPro.Sdk.Serialization;
 namespace GenPro.Sdk.Agents;
 
 /// <summary>Checks arguments, shapes bodies and unwraps responses for the agent endpoints.</summary>
-internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAgentsClient
+internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAgentsClient
 {
     private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(ListAsync));
     private static readonly string CreateName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(CreateAsync));
@@ -70,10 +70,9 @@ internal sealed class AgentsClient(IAgentsApi api, OperationRunner runner) : IAg
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        var uuid = includeOrganizationUuid ? "true" : null;
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
-            ct => api.GetAsync(agentId, uuid, ct),
+            ct => api.GetAsync(agentId, includeOrganizationUuid, ct),
             GenProJsonContext.Default.Agent,
             cancellationToken);
     }

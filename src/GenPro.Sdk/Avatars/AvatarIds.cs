@@ -12,17 +12,11 @@ internal static class AvatarIds
 
     /// <summary>
     /// How long the joined ids may be for the delete URL of <paramref name="agentId"/> under <paramref name="baseAddress"/>
-    /// (which ends in <c>/</c>) to stay within <see cref="MaxUrlLength"/>: the URL is the route of
-    /// <see cref="IAvatarsApi.DeleteAsync"/> with its two placeholders filled in.
+    /// (without its final <c>/</c>) to stay within <see cref="MaxUrlLength"/>: the URL is <see cref="AvatarsApi.AvatarPath"/>
+    /// under the base address.
     /// </summary>
-    public static int MaxJoinedLength(Uri baseAddress, long agentId)
-    {
-        const string route = IAvatarsApi.DeleteRoute;
-        var fixedLength = baseAddress.AbsoluteUri.TrimEnd('/').Length
-                          + route.Length - "{agentId}".Length - "{avatarIds}".Length
-                          + agentId.ToString(CultureInfo.InvariantCulture).Length;
-        return MaxUrlLength - fixedLength;
-    }
+    public static int MaxJoinedLength(string baseAddress, long agentId) =>
+        MaxUrlLength - baseAddress.Length - AvatarsApi.AvatarPath(agentId, avatarIds: "").Length;
 
     public static string Join(IEnumerable<long> avatarIds, int maxLength, string paramName)
     {

@@ -6,7 +6,7 @@ using GenPro.Sdk.Operations;
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
-internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri baseAddress) : IAvatarsClient
+internal sealed class AvatarsClient(AvatarsApi api, OperationRunner runner) : IAvatarsClient
 {
     private static readonly string UploadName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(UploadAsync));
     private static readonly string SetPrimaryName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(SetPrimaryAsync));
@@ -123,7 +123,7 @@ internal sealed class AvatarsClient(IAvatarsApi api, OperationRunner runner, Uri
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(baseAddress, agentId), nameof(avatarIds));
+        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(api.BaseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
             ct => api.DeleteAsync(agentId, ids, ct),

@@ -9,7 +9,7 @@ namespace GenPro.Sdk.Operations;
 /// <para>
 /// <see cref="OperationRunner"/> passes it to what it calls itself (the span, the error factory) and, while the operation
 /// runs, makes it <see cref="Current"/>: the handlers inside <see cref="HttpClient"/> (resilience policy, redirects, API
-/// key) are reached by no argument of the runner's, since Refit builds the request message, so they read it there. An
+/// key) are reached by no argument of the runner's, since <see cref="HttpClient"/> calls them, so they read it there. An
 /// <see cref="AsyncLocal{T}"/> flows into the handlers of the same call only, and the runner restores the previous value
 /// when the operation ends.
 /// </para>
