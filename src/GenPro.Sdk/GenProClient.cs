@@ -119,11 +119,11 @@ public sealed class GenProClient : IGenProClient, IDisposable
     }
 
     /// <summary>Wraps an <see cref="HttpClient"/> whose pipeline was built elsewhere (by dependency injection).</summary>
-    internal GenProClient(HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger)
+    internal GenProClient(HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger, TimeProvider timeProvider)
     {
         _httpClient = httpClient;
         _ownsHttpClient = false;
-        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, apiKey, logger, TimeProvider.System);
+        (Agents, Avatars, _runner) = CreateEndpoints(httpClient, options, apiKey, logger, timeProvider);
     }
 
     internal static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
@@ -156,11 +156,11 @@ public sealed class GenProClient : IGenProClient, IDisposable
     private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(
         HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger, TimeProvider timeProvider)
     {
-        var runner = new OperationRunner(new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
         var sender = new RequestSender(httpClient, httpClient.BaseAddress ?? ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress));
+        var runner = new OperationRunner(sender, new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
         return (
-            new AgentsClient(new AgentsApi(sender), runner),
-            new AvatarsClient(new AvatarsApi(sender), runner),
+            new AgentsClient(runner),
+            new AvatarsClient(runner),
             runner);
     }
 }

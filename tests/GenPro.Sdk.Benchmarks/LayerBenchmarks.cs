@@ -23,7 +23,7 @@ public class LayerBenchmarks
     private HttpClient _bare = null!;
     private HttpClient _handlers = null!;
     private HttpClient _standard = null!;
-    private AgentsApi _routes = null!;
+    private RequestSender _routes = null!;
     private GenProClient _sdkPolicyOff = null!;
     private GenProClient _sdk = null!;
 
@@ -39,7 +39,7 @@ public class LayerBenchmarks
         {
             BaseAddress = Base,
         };
-        _routes = new AgentsApi(new RequestSender(_handlers, Base));
+        _routes = new RequestSender(_handlers, Base);
         _sdkPolicyOff = Clients.CreateSdk(Transport.InMemory, Base, Clients.PolicyOff);
         _sdk = Clients.CreateSdk(Transport.InMemory, Base);
     }
@@ -70,10 +70,10 @@ public class LayerBenchmarks
     [Benchmark(Description = "Get 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("Get")]
     public Task<Agent> Get_Handlers() => HandWritten.GetAsync(_handlers, "agents/1", GenProJsonContext.Default.Agent);
 
-    [Benchmark(Description = "Get 4: + SDK routes (AgentsApi)"), BenchmarkCategory("Get")]
+    [Benchmark(Description = "Get 4: + SDK routes (AgentRoutes, RequestSender)"), BenchmarkCategory("Get")]
     public async Task<Agent> Get_Routes()
     {
-        using var response = await _routes.GetAsync(Wire.AgentId, false, default);
+        using var response = await _routes.SendAsync(AgentRoutes.Get(Wire.AgentId, false), default);
         return await HandWritten.ReadAsync(response, GenProJsonContext.Default.Agent);
     }
 
@@ -102,10 +102,10 @@ public class LayerBenchmarks
     [Benchmark(Description = "List 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("List")]
     public Task<List<AgentSummary>> List_Handlers() => HandWritten.GetAsync(_handlers, "agents", GenProJsonContext.Default.ListAgentSummary);
 
-    [Benchmark(Description = "List 4: + SDK routes (AgentsApi)"), BenchmarkCategory("List")]
+    [Benchmark(Description = "List 4: + SDK routes (AgentRoutes, RequestSender)"), BenchmarkCategory("List")]
     public async Task<List<AgentSummary>> List_Routes()
     {
-        using var response = await _routes.ListAsync(null, default);
+        using var response = await _routes.SendAsync(AgentRoutes.List(null), default);
         return await HandWritten.ReadAsync(response, GenProJsonContext.Default.ListAgentSummary);
     }
 

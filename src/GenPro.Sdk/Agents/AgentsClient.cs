@@ -6,7 +6,7 @@ using GenPro.Sdk.Serialization;
 namespace GenPro.Sdk.Agents;
 
 /// <summary>Checks arguments, shapes bodies and unwraps responses for the agent endpoints.</summary>
-internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAgentsClient
+internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
 {
     private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(ListAsync));
     private static readonly string CreateName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(CreateAsync));
@@ -27,7 +27,7 @@ internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAge
 
         return await runner.RunAsync(
             new OperationContext(ListName, requestOptions),
-            ct => api.ListAsync(workspaceId, ct),
+            AgentRoutes.List(workspaceId),
             GenProJsonContext.Default.ListAgentSummary,
             cancellationToken).ConfigureAwait(false);
     }
@@ -60,7 +60,7 @@ internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAge
             NonReplayableBody = body.NonReplayable,
         };
         return await runner.RunAsync<AgentEnvelope, Agent>(
-            call, ct => api.CreateAsync(body.Content, ct), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
+            call, AgentRoutes.Create(body.Content), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default) =>
@@ -72,7 +72,7 @@ internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAge
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
-            ct => api.GetAsync(agentId, includeOrganizationUuid, ct),
+            AgentRoutes.Get(agentId, includeOrganizationUuid),
             GenProJsonContext.Default.Agent,
             cancellationToken);
     }
@@ -106,7 +106,7 @@ internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAge
             NonReplayableBody = body.NonReplayable,
         };
         return await runner.RunAsync<AgentEnvelope, Agent>(
-            call, ct => api.UpdateAsync(agentId, body.Content, ct), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
+            call, AgentRoutes.Update(agentId, body.Content), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default) => DeleteAsync(agentId, null, cancellationToken);
@@ -117,7 +117,7 @@ internal sealed class AgentsClient(AgentsApi api, OperationRunner runner) : IAge
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
-            ct => api.DeleteAsync(agentId, ct),
+            AgentRoutes.Delete(agentId),
             cancellationToken);
     }
 

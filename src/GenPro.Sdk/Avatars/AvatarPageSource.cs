@@ -19,7 +19,7 @@ namespace GenPro.Sdk.Avatars;
 /// seen grew to 10,000 entries for 10,000 avatars, reached the large-object heap and was 7 % of the listing's bytes
 /// (docs/performance.md).
 /// </remarks>
-internal sealed class AvatarPageSource(AvatarsApi api, OperationRunner runner, long agentId, bool prefetch) : PageSource<Avatar>
+internal sealed class AvatarPageSource(OperationRunner runner, long agentId, bool prefetch) : PageSource<Avatar>
 {
     public const int PageSize = 20;
 
@@ -111,7 +111,7 @@ internal sealed class AvatarPageSource(AvatarsApi api, OperationRunner runner, l
     private Task<List<Avatar>> FetchAsync(long? cursor, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new OperationContext(ListName, RequestOptions) { AgentId = agentId },
-            ct => api.ListAsync(agentId, cursor, ct),
+            AvatarRoutes.List(agentId, cursor),
             GenProJsonContext.Default.ListAvatar,
             cancellationToken);
 

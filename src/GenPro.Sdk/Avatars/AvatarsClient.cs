@@ -6,7 +6,7 @@ using GenPro.Sdk.Operations;
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
-internal sealed class AvatarsClient(AvatarsApi api, OperationRunner runner) : IAvatarsClient
+internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
 {
     private static readonly string UploadName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(UploadAsync));
     private static readonly string SetPrimaryName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(SetPrimaryAsync));
@@ -18,7 +18,7 @@ internal sealed class AvatarsClient(AvatarsApi api, OperationRunner runner) : IA
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        return new GenProPageable<Avatar>(new AvatarPageSource(api, runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
+        return new GenProPageable<Avatar>(new AvatarPageSource(runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
     }
 
     public Task UploadAsync(long agentId, AvatarUpload upload, CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ internal sealed class AvatarsClient(AvatarsApi api, OperationRunner runner) : IA
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(SetPrimaryName, requestOptions) { AgentId = agentId },
-            ct => api.SetPrimaryAsync(agentId, avatarId, ct),
+            AvatarRoutes.SetPrimary(agentId, avatarId),
             cancellationToken);
     }
 
@@ -123,16 +123,16 @@ internal sealed class AvatarsClient(AvatarsApi api, OperationRunner runner) : IA
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(api.BaseAddress, agentId), nameof(avatarIds));
+        var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(runner.BaseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
-            ct => api.DeleteAsync(agentId, ids, ct),
+            AvatarRoutes.Delete(agentId, ids),
             cancellationToken);
     }
 
     private Task SendUploadAsync(long agentId, RequestBody body, GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new OperationContext(UploadName, requestOptions) { AgentId = agentId, NonReplayableBody = body.NonReplayable },
-            ct => api.UploadAsync(agentId, body.Content, ct),
+            AvatarRoutes.Upload(agentId, body.Content),
             cancellationToken);
 }

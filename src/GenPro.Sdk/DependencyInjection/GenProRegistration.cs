@@ -54,7 +54,7 @@ internal static class GenProRegistration
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
         {
             var sdk = GenProPipeline.CreateHandlers(
-                OptionsOf(sp, optionsName), KeyOf(sp, optionsName), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILoggerFactory>());
+                OptionsOf(sp, optionsName), KeyOf(sp, optionsName), TimeOf(sp), sp.GetService<ILoggerFactory>());
             for (var i = 0; i < sdk.Length; i++)
             {
                 handlers.Insert(i, sdk[i]);
@@ -78,7 +78,10 @@ internal static class GenProRegistration
     }
 
     private static GenProClient Create(IServiceProvider sp, string clientName, string optionsName) =>
-        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsOf(sp, optionsName), KeyOf(sp, optionsName), LoggerOf(sp));
+        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), OptionsOf(sp, optionsName), KeyOf(sp, optionsName), LoggerOf(sp), TimeOf(sp));
+
+    /// <summary>The host's clock when it registers one (tests do), for the whole-call timeout and the policy alike.</summary>
+    private static TimeProvider TimeOf(IServiceProvider sp) => sp.GetService<TimeProvider>() ?? TimeProvider.System;
 
     /// <summary>The key as configuration says now: read per request, so a reload rotates it (<c>IOptionsMonitor</c>).</summary>
     private static Func<string?> KeyOf(IServiceProvider sp, string optionsName)
@@ -91,5 +94,4 @@ internal static class GenProRegistration
         sp.GetRequiredService<IOptionsMonitor<GenProClientOptions>>().Get(optionsName);
 
     private static ILogger LoggerOf(IServiceProvider sp) => GenProClient.CreateLogger(sp.GetService<ILoggerFactory>());
-
 }

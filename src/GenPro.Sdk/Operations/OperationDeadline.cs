@@ -2,8 +2,9 @@ namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// <see cref="GenProClientOptions.Timeout"/> (or the call's shorter <see cref="GenProRequestOptions.Timeout"/>) over one
-/// whole operation: sending, retries, redirects and reading the body. The resilience policy's total timeout ends only the sending (the policy hands back the response once its
-/// headers are in), so a body that drips or never ends would otherwise run on with nothing but the caller's token.
+/// whole operation: sending, retries, redirects and reading the body. It is the SDK's only total timeout: a resilience
+/// strategy would end only the sending (the policy hands back the response once its headers are in), so a body that
+/// drips or never ends would run on with nothing but the caller's token; its token reaches the policy as the request's.
 /// Disposing the client ends the operation too: disposing an <see cref="HttpClient"/> does not stop a body being read.
 /// </summary>
 internal sealed class OperationDeadline : IDisposable
@@ -13,19 +14,25 @@ internal sealed class OperationDeadline : IDisposable
     private readonly CancellationTokenRegistration _disposalLink;
     private readonly CancellationToken _disposal;
     private readonly TimeSpan _limit;
+    private readonly CancellationSources _sources;
 
-    public OperationDeadline(TimeSpan clientLimit, TimeSpan? callLimit, TimeProvider timeProvider, CancellationToken caller, CancellationToken disposal)
+    public OperationDeadline(TimeSpan clientLimit, TimeSpan? callLimit, CancellationSources sources, CancellationToken caller, CancellationToken disposal)
     {
         Caller = caller;
         _disposal = disposal;
         SetByCall = callLimit is { } call && call != Timeout.InfiniteTimeSpan && (clientLimit == Timeout.InfiniteTimeSpan || call < clientLimit);
         var limit = SetByCall ? callLimit!.Value : clientLimit;
         _limit = limit;
-        _cancel = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(limit, timeProvider);
+        _sources = sources;
+        Ends = limit == Timeout.InfiniteTimeSpan ? null : sources.TimeProvider.GetUtcNow() + limit;
+        _cancel = sources.Rent(limit);
         _callerLink = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _cancel);
         _disposalLink = disposal.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _cancel);
         Token = _cancel.Token;
     }
+
+    /// <summary>When the time is up; null without a limit. The retry policy will not wait past it for a <c>Retry-After</c>.</summary>
+    public DateTimeOffset? Ends { get; }
 
     /// <summary>The caller's own token: its cancellation stays an <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Caller { get; }
@@ -56,6 +63,6 @@ internal sealed class OperationDeadline : IDisposable
     {
         _callerLink.Dispose();
         _disposalLink.Dispose();
-        _cancel.Dispose();
+        _sources.Return(_cancel, Ends);
     }
 }

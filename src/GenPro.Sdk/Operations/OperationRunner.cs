@@ -13,16 +13,20 @@ namespace GenPro.Sdk.Operations;
 /// <summary>
 /// Runs one SDK operation: sends it, turns every failure into a <see cref="GenProException"/> (the caller's own
 /// cancellation excepted), and reads the body straight from the response stream with the source-generated
-/// JSON metadata. The endpoint clients describe each call with an <see cref="OperationContext"/> and a closure that sends it.
+/// JSON metadata. The endpoint clients describe each call with an <see cref="OperationContext"/> and the
+/// <see cref="ApiRequest"/> their routes build; <see cref="RequestSender"/> sends it.
 /// Each operation is one span, one pair of logs and one measurement (<see cref="OperationScope"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its token source is cancelled at disposal, never disposed: a call starting as the client is disposed may still link to it; it has no timer.")]
-internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
+internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly OperationLimits _limits = limits ?? OperationLimits.None;
     private readonly CancellationTokenSource _disposal = new();
     private volatile bool _disposed;
+
+    /// <summary>The API's base address without its final <c>/</c>, which bounds how long a URL may get (<c>AvatarIds</c>).</summary>
+    public string BaseAddress => sender.BaseAddress;
 
     /// <summary>
     /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight, a body being
@@ -34,14 +38,14 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         _disposal.Cancel();
     }
 
-    /// <summary>Runs <paramref name="call"/>, sending with <paramref name="send"/>, and reads a JSON body of type <typeparamref name="T"/>.</summary>
+    /// <summary>Runs <paramref name="call"/>, sending <paramref name="request"/>, and reads a JSON body of type <typeparamref name="T"/>.</summary>
     public async Task<T> RunAsync<T>(
-        OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
+        OperationContext call, ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
     {
         using var running = Start(call, cancellationToken);
         try
         {
-            using var response = await SendAsync(call, send).ConfigureAwait(false);
+            using var response = await SendAsync(call, request).ConfigureAwait(false);
             return await ReadJsonAsync(response, bodyType, call).ConfigureAwait(false);
         }
         catch (GenProException e)
@@ -53,14 +57,14 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
 
     /// <summary>Runs <paramref name="call"/> and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
     public async Task<T> RunAsync<TEnvelope, T>(
-        OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, JsonTypeInfo<TEnvelope> envelopeType, CancellationToken cancellationToken)
+        OperationContext call, ApiRequest request, JsonTypeInfo<TEnvelope> envelopeType, CancellationToken cancellationToken)
         where TEnvelope : IEnvelope<T>
         where T : class
     {
         using var running = Start(call, cancellationToken);
         try
         {
-            using var response = await SendAsync(call, send).ConfigureAwait(false);
+            using var response = await SendAsync(call, request).ConfigureAwait(false);
             var envelope = await ReadJsonAsync(response, envelopeType, call).ConfigureAwait(false);
             return envelope.Wrapped
                    ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, call, $"its body had no \"{TEnvelope.PropertyName}\" object.", null);
@@ -73,12 +77,12 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
     }
 
     /// <summary>Runs <paramref name="call"/>, whose success carries no body worth reading (delete, upload, set-primary).</summary>
-    public async Task RunAsync(OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    public async Task RunAsync(OperationContext call, ApiRequest request, CancellationToken cancellationToken)
     {
         using var running = Start(call, cancellationToken);
         try
         {
-            using var response = await SendAsync(call, send).ConfigureAwait(false);
+            using var response = await SendAsync(call, request).ConfigureAwait(false);
         }
         catch (GenProException e)
         {
@@ -94,7 +98,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
     /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
     /// span, so the span carries the error code.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(OperationContext call, Func<CancellationToken, Task<HttpResponseMessage>> send)
+    private async Task<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
         var operation = call.Name;
@@ -103,7 +107,7 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
         HttpResponseMessage response;
         try
         {
-            response = await send(deadline.Token).ConfigureAwait(false);
+            response = await sender.SendAsync(request, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
@@ -115,8 +119,8 @@ internal sealed class OperationRunner(SecretScrubber scrubber, ILogger? logger =
             e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
-                : e is OperationCanceledException && deadline is { Expired: true, SetByCall: true }
-                    ? deadline.TimedOut(operation, e) // the call's own timeout, shorter than any the policy knows of
+                : e is OperationCanceledException && deadline.Expired
+                    ? deadline.TimedOut(operation, e)
                     : TransportErrors.ToConnectionException(operation, e, call.NotRetried);
         }
 

@@ -60,7 +60,7 @@ public sealed class TransportTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Get failed: the request timed out." + e.RequestIdSuffix());
+        e.Message.Should().Be("Agents.Get failed: it timed out after 0.2 s (GenProClientOptions.Timeout), which bounds the whole call: sending, retries and reading the response body." + e.RequestIdSuffix());
     }
 
     [Fact]

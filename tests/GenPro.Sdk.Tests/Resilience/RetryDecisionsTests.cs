@@ -62,7 +62,7 @@ public sealed class RetryDecisionsTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
         using var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }
-            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, TimeProvider.System, default, default));
+            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, CancellationSources.For(TimeProvider.System), default, default));
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
         RetryDecisions.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();

@@ -214,7 +214,7 @@ public sealed class RetryPolicyTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => Call(client, method)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().EndWith("failed: the request timed out." + e.RequestIdSuffix());
+        e.Message.Should().EndWith("failed: it timed out after 0.3 s (GenProClientOptions.Timeout), which bounds the whole call: sending, retries and reading the response body." + e.RequestIdSuffix());
         logs.Retries().Should().BeEmpty("a write has no attempt timeout and is not retried after the total one");
     }
 
@@ -255,7 +255,7 @@ public sealed class RetryPolicyTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.Get failed: the request timed out." + e.RequestIdSuffix());
+        e.Message.Should().Be("Agents.Get failed: it timed out after 0.4 s (GenProClientOptions.Timeout), which bounds the whole call: sending, retries and reading the response body." + e.RequestIdSuffix());
         logs.Retries().Should().NotBeEmpty().And.AllSatisfy(r => r.Message.Should().EndWith("after TimeoutRejectedException"));
     }
 

@@ -119,7 +119,7 @@ public sealed class RedirectTests : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.gen.pro/v1/agents/1/avatars") { Content = new StringContent("x") };
         using var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }
-            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, TimeProvider.System, default, default));
+            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, CancellationSources.For(TimeProvider.System), default, default));
         using var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://api.gen.pro/v1/x") } };
 
         RedirectHandler.NextRequest(request, response).Should().BeNull();

@@ -67,7 +67,7 @@ public sealed class TimeoutTests
 
         var (e, elapsed) = await Timed(() => client.Agents.ListAsync());
 
-        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex(@"^Agents\.List failed: the request timed out\. \(request id [0-9a-f-]{36}\)$");
+        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex(@"^Agents\.List failed: it timed out after [0-9.]+ s \(GenProClientOptions\.Timeout\), which bounds the whole call: sending, retries and reading the response body\. \(request id [0-9a-f-]{36}\)$");
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
     }
 
@@ -89,7 +89,7 @@ public sealed class TimeoutTests
 
         var (e, elapsed) = await Timed(() => Call(client, operation));
 
-        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex($@"^{operation.Split(' ')[0]} failed: the request timed out\. \(request id [0-9a-f-]{{36}}\)$");
+        e.Should().BeOfType<GenProConnectionException>().Which.Message.Should().MatchRegex($@"^{operation.Split(' ')[0]} failed: it timed out after [0-9.]+ s \(GenProClientOptions\.Timeout\), which bounds the whole call: sending, retries and reading the response body\. \(request id [0-9a-f-]{{36}}\)$");
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
     }
 

@@ -1,4 +1,5 @@
 using GenPro.Sdk.Diagnostics;
+using GenPro.Sdk.Operations;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -10,7 +11,9 @@ namespace GenPro.Sdk.Http.Resilience;
 
 /// <summary>
 /// The SDK's one resilience policy, in the handler <see cref="GenProPipeline.CreateHandlers"/> puts outermost for both
-/// the constructors and dependency injection. Outermost first: total timeout, retry, circuit breaker, attempt timeout.
+/// the constructors and dependency injection. Outermost first: retry, circuit breaker, attempt timeout. The total
+/// timeout is not a strategy here: <see cref="OperationDeadline"/> bounds the whole operation (the body read included,
+/// which a strategy that ends when the headers arrive cannot), and its token reaches the policy through the request's.
 /// </summary>
 internal static class GenProResilience
 {
@@ -38,23 +41,6 @@ internal static class GenProResilience
     {
         builder.TimeProvider = timeProvider;
         var retry = options.Retry;
-
-        if (options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            // A generator rather than the Timeout property: Polly refuses values under 10 ms there, and the SDK's own
-            // rules already accept any positive timeout.
-            var total = options.Timeout;
-            builder.AddTimeout(new TimeoutStrategyOptions
-            {
-                Name = "GenPro.TotalTimeout",
-                TimeoutGenerator = args =>
-                {
-                    // Remembered so the retry can tell a Retry-After that would outlast the call.
-                    args.Context.Properties.Set(RetryDecisions.Deadline, timeProvider.GetUtcNow() + total);
-                    return ValueTask.FromResult(total);
-                },
-            });
-        }
 
         if (retry.MaxRetries > 0)
         {
@@ -105,7 +91,7 @@ internal static class GenProResilience
                 args.Context.GetRequestMessage(),
                 args.Outcome,
                 maxDelay,
-                args.Context.Properties.TryGetValue(RetryDecisions.Deadline, out var deadline) ? deadline : null,
+                OperationContext.Current?.Deadline.Ends,
                 timeProvider)),
 
             // Null falls back to the jittered exponential delay.

@@ -13,9 +13,6 @@ namespace GenPro.Sdk.Http.Resilience;
 /// </summary>
 internal static class RetryDecisions
 {
-    /// <summary>The name of the <see cref="ResilienceContext"/> property holding when the call's <c>Timeout</c> runs out.</summary>
-    public static readonly ResiliencePropertyKey<DateTimeOffset> Deadline = new("GenPro.Deadline");
-
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
         request is not null && !CannotResend() && IsRetryableOutcome(request, outcome);
 
