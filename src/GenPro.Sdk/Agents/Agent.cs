@@ -20,11 +20,11 @@ namespace GenPro.Sdk;
 [SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "The fields are internal; .NET 8 binds them to the properties by name ignoring case (remarks).")]
 public sealed record Agent
 {
-    [JsonInclude, JsonRequired, JsonPropertyName("id")]
+    [JsonInclude, JsonPropertyName("id")]
     internal long id;
 
-    [JsonInclude, JsonRequired, JsonPropertyName("name")]
-    internal string name = string.Empty;
+    [JsonInclude, JsonPropertyName("name")]
+    internal string? name;
 
     [JsonInclude, JsonPropertyName("description")]
     internal string? description;
@@ -56,7 +56,7 @@ public sealed record Agent
 
     /// <summary>The agent's name, unique within its workspace.</summary>
     [JsonIgnore]
-    public string Name { get => name; init => name = value; }
+    public string Name { get => name ?? string.Empty; init => name = value; }
 
     /// <summary>What the agent is for.</summary>
     [JsonIgnore]

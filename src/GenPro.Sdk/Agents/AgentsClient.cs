@@ -28,7 +28,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
         return await runner.RunAsync(
             new OperationContext(ListName, requestOptions),
             AgentRoutes.List(workspaceId),
-            GenProJsonContext.Default.ListAgentSummary,
+            ResponseTypes.AgentSummaries,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -60,7 +60,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
             NonReplayableBody = body.NonReplayable,
         };
         return await runner.RunAsync<AgentEnvelope, Agent>(
-            call, AgentRoutes.Create(body.Content), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
+            call, AgentRoutes.Create(body.Content), ResponseTypes.AgentEnvelope, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default) =>
@@ -73,7 +73,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
             AgentRoutes.Get(agentId, includeOrganizationUuid),
-            GenProJsonContext.Default.Agent,
+            ResponseTypes.Agent,
             cancellationToken);
     }
 
@@ -106,7 +106,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
             NonReplayableBody = body.NonReplayable,
         };
         return await runner.RunAsync<AgentEnvelope, Agent>(
-            call, AgentRoutes.Update(agentId, body.Content), GenProJsonContext.Default.AgentEnvelope, cancellationToken).ConfigureAwait(false);
+            call, AgentRoutes.Update(agentId, body.Content), ResponseTypes.AgentEnvelope, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default) => DeleteAsync(agentId, null, cancellationToken);

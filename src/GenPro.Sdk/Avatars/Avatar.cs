@@ -20,7 +20,7 @@ namespace GenPro.Sdk;
 [SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case", Justification = "The fields are internal; .NET 8 binds them to the properties by name ignoring case (remarks).")]
 public sealed record Avatar
 {
-    [JsonInclude, JsonRequired, JsonPropertyName("id")]
+    [JsonInclude, JsonPropertyName("id")]
     internal long id;
 
     [JsonInclude, JsonPropertyName("is_primary")]

@@ -112,7 +112,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, long agentId, boo
         runner.RunAsync(
             new OperationContext(ListName, RequestOptions) { AgentId = agentId },
             AvatarRoutes.List(agentId, cursor),
-            GenProJsonContext.Default.ListAvatar,
+            ResponseTypes.Avatars,
             cancellationToken);
 
     private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(IAvatarsClient.ListAsync));

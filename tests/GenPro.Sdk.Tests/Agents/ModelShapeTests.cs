@@ -51,6 +51,29 @@ public sealed class ModelShapeTests : IDisposable
         thrown.Which.InnerException.Should().BeOfType<System.Text.Json.JsonException>();
     }
 
+    [Theory]
+    [InlineData("/v1/agents", """[{"id": 1, "name": "A"}, {"id": 2}]""", "AgentSummary list", "AgentSummary", "name")]
+    [InlineData("/v1/agents", """[{"id": 0, "name": "A"}]""", "AgentSummary list", "AgentSummary", "id")]
+    [InlineData("/v1/agents/42", """{"id": 42, "name": null}""", "Agent", "Agent", "name")]
+    [InlineData("/v1/agents/42", """{"name": "No id"}""", "Agent", "Agent", "id")]
+    [InlineData("/v1/agents/42/avatars", """[{"id": 7, "is_primary": true}, {"is_primary": false}]""", "Avatar list", "Avatar", "id")]
+    public async Task Each_model_still_requires_its_id_and_name(string path, string body, string readAs, string type, string field)
+    {
+        _api.Respond("GET", path, 200, body);
+
+        Func<Task> read = path switch
+        {
+            "/v1/agents" => () => _api.Client.Agents.ListAsync(),
+            "/v1/agents/42" => () => _api.Client.Agents.GetAsync(42),
+            _ => async () => await _api.Client.Avatars.ListAsync(42).ToListAsync(),
+        };
+
+        var thrown = (await read.Should().ThrowExactlyAsync<GenProApiException>()).Which;
+        thrown.Message.Should().StartWith(
+            $"GET {path} answered 200 OK, but its body could not be read as {readAs}: JSON deserialization for type '{type}' was missing required properties including: '{field}'.");
+        thrown.InnerException.Should().BeOfType<JsonException>();
+    }
+
     [Fact]
     public async Task The_same_body_twice_gives_equal_records()
     {
