@@ -39,7 +39,9 @@ public sealed record Agent
     internal long? primaryAvatarId;
 
     [JsonInclude, JsonPropertyName("primary_avatar_url")]
-    internal Uri? primaryAvatarUrl;
+    internal ModelUrl? primaryAvatarUrl;
+
+    private UrlCache primaryAvatarUrlParsed;
 
     [JsonInclude, JsonPropertyName("agent_setup_project_id")]
     internal long? agentSetupProjectId;
@@ -76,7 +78,7 @@ public sealed record Agent
 
     /// <summary>The thumbnail of the primary avatar.</summary>
     [JsonIgnore]
-    public Uri? PrimaryAvatarUrl { get => primaryAvatarUrl; init => primaryAvatarUrl = value; }
+    public Uri? PrimaryAvatarUrl { get => primaryAvatarUrlParsed.Get(primaryAvatarUrl); init => primaryAvatarUrl = primaryAvatarUrlParsed.Set(value); }
 
     /// <summary>The project that holds the agent's setup.</summary>
     [JsonIgnore]

@@ -30,7 +30,9 @@ public sealed record AgentSummary
     internal string? description;
 
     [JsonInclude, JsonPropertyName("primary_avatar_url")]
-    internal Uri? primaryAvatarUrl;
+    internal ModelUrl? primaryAvatarUrl;
+
+    private UrlCache primaryAvatarUrlParsed;
 
     [JsonInclude, JsonPropertyName("role")]
     internal AgentRole? role;
@@ -73,7 +75,7 @@ public sealed record AgentSummary
 
     /// <summary>The thumbnail of the agent's primary avatar.</summary>
     [JsonIgnore]
-    public Uri? PrimaryAvatarUrl { get => primaryAvatarUrl; init => primaryAvatarUrl = value; }
+    public Uri? PrimaryAvatarUrl { get => primaryAvatarUrlParsed.Get(primaryAvatarUrl); init => primaryAvatarUrl = primaryAvatarUrlParsed.Set(value); }
 
     /// <summary>The caller's role on the agent.</summary>
     [JsonIgnore]

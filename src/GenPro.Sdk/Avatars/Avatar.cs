@@ -27,10 +27,14 @@ public sealed record Avatar
     internal bool isPrimary;
 
     [JsonInclude, JsonPropertyName("url")]
-    internal Uri? url;
+    internal ModelUrl? url;
+
+    private UrlCache urlParsed;
 
     [JsonInclude, JsonPropertyName("thumbnail_url")]
-    internal Uri? thumbnailUrl;
+    internal ModelUrl? thumbnailUrl;
+
+    private UrlCache thumbnailUrlParsed;
 
     [JsonInclude, JsonPropertyName("degod_avatar_id")]
     internal long? deGodAvatarId;
@@ -45,11 +49,11 @@ public sealed record Avatar
 
     /// <summary>The full-size image.</summary>
     [JsonIgnore]
-    public Uri? Url { get => url; init => url = value; }
+    public Uri? Url { get => urlParsed.Get(url); init => url = urlParsed.Set(value); }
 
     /// <summary>The thumbnail image.</summary>
     [JsonIgnore]
-    public Uri? ThumbnailUrl { get => thumbnailUrl; init => thumbnailUrl = value; }
+    public Uri? ThumbnailUrl { get => thumbnailUrlParsed.Get(thumbnailUrl); init => thumbnailUrl = thumbnailUrlParsed.Set(value); }
 
     /// <summary>The DeGod avatar this avatar was made from, or null for an uploaded image.</summary>
     // Named as its field: .NET 8 refuses two names for one constructor argument (remarks).
