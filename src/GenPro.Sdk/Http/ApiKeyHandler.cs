@@ -21,7 +21,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (Scrubbed(e, key) is { } scrubbed)
+        catch (Exception e) when (Scrubbed(e, key, request) is { } scrubbed)
         {
             throw scrubbed;
         }
@@ -38,7 +38,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
         {
             return base.Send(request, cancellationToken);
         }
-        catch (Exception e) when (Scrubbed(e, key) is { } scrubbed)
+        catch (Exception e) when (Scrubbed(e, key, request) is { } scrubbed)
         {
             throw scrubbed;
         }
@@ -59,7 +59,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
             sent = key;
         }
 
-        OperationContext.Current?.Stamp(request);
+        OperationContext.Of(request)?.Stamp(request);
 
         if (!request.Headers.Contains("User-Agent"))
         {
@@ -74,9 +74,9 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
     /// and redirect handler outside log and trace the exception they see: so they see a copy without the key this
     /// attempt sent (a rotated key included) nor the operation's provider keys. Null when there is nothing to remove.
     /// </summary>
-    private static Exception? Scrubbed(Exception e, string? key)
+    private static Exception? Scrubbed(Exception e, string? key, HttpRequestMessage request)
     {
-        var providerKeys = OperationContext.Current?.Secrets;
+        var providerKeys = OperationContext.Of(request)?.Secrets;
         if (string.IsNullOrEmpty(key) && providerKeys is null)
         {
             return null;

@@ -50,7 +50,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         var content = toGet ? null : request.Content;
         if (content is not null && RefusalToResend(request, target) is { } refusal)
         {
-            if (OperationContext.Current is { } call)
+            if (OperationContext.Of(request) is { } call)
             {
                 call.RedirectRefusal = refusal;
             }
@@ -58,12 +58,12 @@ internal sealed class RedirectHandler : DelegatingHandler
             return null;
         }
 
-        var next = new HttpRequestMessage(toGet ? HttpMethod.Get : request.Method, target)
-        {
-            Content = content,
-            Version = request.Version,
-            VersionPolicy = request.VersionPolicy,
-        };
+        var method = toGet ? HttpMethod.Get : request.Method;
+        // The hop carries the operation on, so the key handler below stamps it as it stamped the first request.
+        var next = OperationContext.Of(request) is { } operation ? new OperationRequest(operation, method, target) : new HttpRequestMessage(method, target);
+        next.Content = content;
+        next.Version = request.Version;
+        next.VersionPolicy = request.VersionPolicy;
         foreach (var header in request.Headers)
         {
             next.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -87,7 +87,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                    + "(the ElevenLabs and Hume AI keys of a create or update), so it never leaves the API's origin.";
         }
 
-        return OperationContext.Current?.NonReplayableBody == true
+        return OperationContext.Of(request)?.NonReplayableBody == true
             ? "it would re-send a request body read from a stream that cannot be read twice."
             : null;
     }

@@ -7,24 +7,19 @@ namespace GenPro.Sdk.Operations;
 /// layer below: its name, the agent it concerns, the provider keys its body carries, whether that body can be sent
 /// twice, the caller's per-call options, its <c>X-Request-Id</c> and its deadline.
 /// <para>
-/// <see cref="OperationRunner"/> passes it to what it calls itself (the span, the error factory) and, while the operation
-/// runs, makes it <see cref="Current"/>: the handlers inside <see cref="HttpClient"/> (resilience policy, redirects, API
-/// key) are reached by no argument of the runner's, since <see cref="HttpClient"/> calls them, so they read it there. An
-/// <see cref="AsyncLocal{T}"/> flows into the handlers of the same call only, and the runner restores the previous value
-/// when the operation ends.
+/// <see cref="OperationRunner"/> passes it to what it calls itself (the span, the error factory); the handlers inside
+/// <see cref="HttpClient"/> (resilience policy, redirects, API key), which <see cref="HttpClient"/> calls with the request
+/// message alone, find it on that message (<see cref="Of"/>, an <see cref="OperationRequest"/>).
 /// </para>
 /// </summary>
 internal sealed class OperationContext(string name, GenProRequestOptions? options) : IDisposable
 {
     public const string RequestIdHeader = "X-Request-Id";
 
-    private static readonly AsyncLocal<OperationContext?> Ambient = new();
-
-    private OperationContext? _previous;
     private OperationDeadline? _deadline;
 
-    /// <summary>The operation the current asynchronous flow is running, if any: what the SDK's handlers read.</summary>
-    public static OperationContext? Current => Ambient.Value;
+    /// <summary>The operation <paramref name="request"/> belongs to; null for a request the SDK did not make.</summary>
+    public static OperationContext? Of(HttpRequestMessage? request) => (request as OperationRequest)?.Call;
 
     /// <summary>The operation's name in spans, logs and messages: <c>Agents.Get</c> (see <see cref="NameOf"/>).</summary>
     public string Name { get; } = name;
@@ -69,12 +64,10 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     public static string NameOf(string client, string method) =>
         client + "." + (method.EndsWith("Async", StringComparison.Ordinal) ? method[..^"Async".Length] : method);
 
-    /// <summary>Starts the operation under <paramref name="deadline"/> and makes it <see cref="Current"/> until disposed.</summary>
+    /// <summary>Starts the operation under <paramref name="deadline"/>, which ends with it (<see cref="Dispose"/>).</summary>
     public OperationContext Start(OperationDeadline deadline)
     {
         _deadline = deadline;
-        _previous = Ambient.Value;
-        Ambient.Value = this;
         return this;
     }
 
@@ -113,15 +106,7 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
         return exception;
     }
 
-    public void Dispose()
-    {
-        if (Ambient.Value == this)
-        {
-            Ambient.Value = _previous;
-        }
-
-        _deadline?.Dispose();
-    }
+    public void Dispose() => _deadline?.Dispose();
 
     /// <summary>
     /// A random (version 4) UUID, as Rails makes them, from <see cref="Random.Shared"/> rather than

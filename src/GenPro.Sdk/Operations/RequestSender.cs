@@ -1,7 +1,7 @@
 namespace GenPro.Sdk.Operations;
 
 /// <summary>
-/// Sends an <see cref="ApiRequest"/> through the client's pipeline: an absolute URI under the API's base address, headers
+/// Sends an <see cref="ApiRequest"/> of an operation (as an <see cref="OperationRequest"/>) through the client's pipeline: an absolute URI under the API's base address, headers
 /// read as soon as they arrive (the runner streams the body), the endpoint's content as is. This is all a Refit stub did
 /// for the SDK, whose endpoints all take a prepared body and return the raw response: it cost 640 B and about 300 ns
 /// per call (docs/performance.md).
@@ -11,10 +11,10 @@ internal sealed class RequestSender(HttpClient httpClient, Uri baseAddress)
     /// <summary>The base address without its final <c>/</c>: paths start with one.</summary>
     public string BaseAddress { get; } = baseAddress.AbsoluteUri.TrimEnd('/');
 
-    public Task<HttpResponseMessage> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+    public Task<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request, CancellationToken cancellationToken) =>
         // The message is disposed with the response that holds it; its content belongs to the endpoint client.
         httpClient.SendAsync(
-            new HttpRequestMessage(request.Method, new Uri(BaseAddress + request.Path, UriKind.Absolute)) { Content = request.Content },
+            new OperationRequest(call, request.Method, new Uri(BaseAddress + request.Path, UriKind.Absolute)) { Content = request.Content },
             HttpCompletionOption.ResponseHeadersRead,
             cancellationToken);
 }

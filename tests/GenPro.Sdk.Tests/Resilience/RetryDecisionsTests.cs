@@ -60,9 +60,7 @@ public sealed class RetryDecisionsTests
     [Fact]
     public void A_non_replayable_body_is_never_retried_nor_given_an_attempt_timeout()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
-        using var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }
-            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, CancellationSources.For(TimeProvider.System), default, default));
+        using var request = new OperationRequest(new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }, HttpMethod.Post, Agents);
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
         RetryDecisions.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();

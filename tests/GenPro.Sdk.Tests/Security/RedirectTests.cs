@@ -117,9 +117,8 @@ public sealed class RedirectTests : IDisposable
     [Fact]
     public void A_body_that_cannot_be_replayed_is_not_redirected()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.gen.pro/v1/agents/1/avatars") { Content = new StringContent("x") };
-        using var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }
-            .Start(new OperationDeadline(Timeout.InfiniteTimeSpan, null, CancellationSources.For(TimeProvider.System), default, default));
+        var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true };
+        using var request = new OperationRequest(upload, HttpMethod.Post, new Uri("https://api.gen.pro/v1/agents/1/avatars")) { Content = new StringContent("x") };
         using var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://api.gen.pro/v1/x") } };
 
         RedirectHandler.NextRequest(request, response).Should().BeNull();

@@ -91,7 +91,7 @@ internal static class GenProResilience
                 args.Context.GetRequestMessage(),
                 args.Outcome,
                 maxDelay,
-                OperationContext.Current?.Deadline.Ends,
+                OperationContext.Of(args.Context.GetRequestMessage())?.Deadline.Ends,
                 timeProvider)),
 
             // Null falls back to the jittered exponential delay.

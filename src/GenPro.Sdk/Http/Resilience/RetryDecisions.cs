@@ -14,7 +14,7 @@ namespace GenPro.Sdk.Http.Resilience;
 internal static class RetryDecisions
 {
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
-        request is not null && !CannotResend() && IsRetryableOutcome(request, outcome);
+        request is not null && !CannotResend(request) && IsRetryableOutcome(request, outcome);
 
     /// <summary>
     /// <see cref="ShouldRetry(HttpRequestMessage?, Outcome{HttpResponseMessage})"/>, and never before the server's
@@ -30,9 +30,9 @@ internal static class RetryDecisions
             return false;
         }
 
-        if (CannotResend())
+        if (CannotResend(request))
         {
-            RetryNotes.Record("the request body is a stream that cannot be sent twice");
+            RetryNotes.Record(request, "the request body is a stream that cannot be sent twice");
             return false;
         }
 
@@ -43,14 +43,14 @@ internal static class RetryDecisions
 
         if (wait > maxDelay)
         {
-            RetryNotes.Record($"the server asked to wait {Durations.Readable(wait)}, longer than Retry.MaxDelay ({Durations.Readable(maxDelay)})");
+            RetryNotes.Record(request, $"the server asked to wait {Durations.Readable(wait)}, longer than Retry.MaxDelay ({Durations.Readable(maxDelay)})");
             return false;
         }
 
         if (deadline is { } end && timeProvider.GetUtcNow() + wait >= end)
         {
             var left = end - timeProvider.GetUtcNow();
-            RetryNotes.Record($"the server asked to wait {Durations.Readable(wait)}, longer than the {Durations.Readable(left < TimeSpan.Zero ? TimeSpan.Zero : left)} left of Timeout");
+            RetryNotes.Record(request, $"the server asked to wait {Durations.Readable(wait)}, longer than the {Durations.Readable(left < TimeSpan.Zero ? TimeSpan.Zero : left)} left of Timeout");
             return false;
         }
 
@@ -76,7 +76,7 @@ internal static class RetryDecisions
     /// </summary>
     public static bool HasAttemptTimeout(HttpRequestMessage? request) =>
         request is null
-        || (IsIdempotent(request.Method) && !CannotResend() && !IsMultipart(request.Content));
+        || (IsIdempotent(request.Method) && !CannotResend(request) && !IsMultipart(request.Content));
 
     /// <summary>
     /// The server's <c>Retry-After</c> (seconds or an HTTP date); null when absent. Never cut short: a longer wait than
@@ -93,8 +93,8 @@ internal static class RetryDecisions
         _ => false,
     };
 
-    /// <summary>Whether the running operation's body reads a stream that cannot be read twice (<see cref="OperationContext"/>).</summary>
-    private static bool CannotResend() => OperationContext.Current?.NonReplayableBody == true;
+    /// <summary>Whether the body of <paramref name="request"/>'s operation reads a stream that cannot be read twice (<see cref="OperationContext"/>).</summary>
+    private static bool CannotResend(HttpRequestMessage request) => OperationContext.Of(request)?.NonReplayableBody == true;
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Delete || method == HttpMethod.Head

@@ -4,14 +4,14 @@ namespace GenPro.Sdk.Http.Resilience;
 
 /// <summary>
 /// Why a retry the rules would have made was not made, carried from the retry policy to the exception the caller gets
-/// in the running operation's <see cref="OperationContext.NotRetried"/>, so the message says why it came at once.
+/// in the operation's <see cref="OperationContext.NotRetried"/>, so the message says why it came at once.
 /// </summary>
 internal static class RetryNotes
 {
-    /// <summary>Notes <paramref name="reason"/> on the running operation (the policy runs inside it).</summary>
-    public static void Record(string reason)
+    /// <summary>Notes <paramref name="reason"/> on the operation of <paramref name="request"/>.</summary>
+    public static void Record(HttpRequestMessage request, string reason)
     {
-        if (OperationContext.Current is { } call)
+        if (OperationContext.Of(request) is { } call)
         {
             call.NotRetried = reason;
         }
