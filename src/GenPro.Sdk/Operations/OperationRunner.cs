@@ -98,7 +98,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
     /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
     /// span, so the span carries the error code.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request)
+    private async ValueTask<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
         var operation = call.Name;
@@ -165,7 +165,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
             ? item.Name + " list"
             : bodyType.Type.Name;
 
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationContext call)
+    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationContext call)
     {
         var deadline = call.Deadline;
         try
