@@ -77,7 +77,7 @@ public class LayerBenchmarks
     [Benchmark(Description = "Get 4: + SDK routes (AgentRoutes, RequestSender)"), BenchmarkCategory("Get")]
     public async Task<Agent> Get_Routes()
     {
-        using var response = await _routes.SendAsync(GetCall, AgentRoutes.Get(Wire.AgentId, false), default);
+        using var response = await _routes.SendAsync(GetCall, AgentRoutes.Get(Wire.AgentId, false));
         return await HandWritten.ReadAsync(response, GenProJsonContext.Default.Agent);
     }
 
@@ -109,7 +109,7 @@ public class LayerBenchmarks
     [Benchmark(Description = "List 4: + SDK routes (AgentRoutes, RequestSender)"), BenchmarkCategory("List")]
     public async Task<List<AgentSummary>> List_Routes()
     {
-        using var response = await _routes.SendAsync(ListCall, AgentRoutes.List(null), default);
+        using var response = await _routes.SendAsync(ListCall, AgentRoutes.List(null));
         return await HandWritten.ReadAsync(response, GenProJsonContext.Default.ListAgentSummary);
     }
 

@@ -107,7 +107,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
         HttpResponseMessage response;
         try
         {
-            response = await sender.SendAsync(call, request, deadline.Token).ConfigureAwait(false);
+            response = await sender.SendAsync(call, request).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {

@@ -23,7 +23,29 @@ public sealed class TransportTests : IDisposable
 
         await cts.CancelAsync();
 
-        await FluentActions.Awaiting(() => call).Should().ThrowAsync<OperationCanceledException>();
+        var e = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<OperationCanceledException>()).Which;
+        e.CancellationToken.Should().Be(cts.Token);
+        AllOf(e).Should().NotContain(x => x is TimeoutException || x.Message.Contains("HttpClient.Timeout"), "the caller cancelled; nothing timed out");
+    }
+
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_timeout_and_its_causes_name_the_sdks_timeout_not_httpclients(string path)
+    {
+        using var silent = LoopbackServer.Silent();
+        using var client = ClientPaths.Create(path, new GenProClientOptions { ApiKey = ApiServer.ApiKey, BaseAddress = silent.BaseAddress, Timeout = TimeSpan.FromMilliseconds(200) });
+
+        var e = (await FluentActions.Awaiting(() => client.Agents.GetAsync(42)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+
+        AllOf(e).Should().NotContain(x => x.Message.Contains("HttpClient.Timeout"), "HttpClient's own timeout is off");
+    }
+
+    private static IEnumerable<Exception> AllOf(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            yield return x;
+        }
     }
 
     [Fact]
