@@ -31,7 +31,7 @@ public abstract class BenchJobs : ManualConfig
 /// <summary>Short iterations (250 ms) and few of them: enough for medians, and the comparison run stays near 8 minutes.</summary>
 public sealed class PerCallJob() : BenchJobs(Job.Default.WithWarmupCount(3).WithIterationCount(9).WithIterationTime(TimeInterval.FromMilliseconds(250)));
 
-public sealed class PaginationJob() : BenchJobs(Job.Default.WithWarmupCount(2).WithIterationCount(9).WithIterationTime(TimeInterval.FromMilliseconds(250)));
+public sealed class PaginationJob() : BenchJobs(Job.Default.WithWarmupCount(5).WithIterationCount(9).WithIterationTime(TimeInterval.FromMilliseconds(250)));
 
 public sealed class UploadJob() : BenchJobs(Job.Default.WithWarmupCount(2).WithIterationCount(9).WithIterationTime(TimeInterval.FromMilliseconds(250)));
 

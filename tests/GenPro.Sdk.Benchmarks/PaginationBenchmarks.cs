@@ -50,6 +50,18 @@ public class PaginationBenchmarks
         return Check(count);
     }
 
+    [Benchmark(Description = "10,000 avatars: SDK, page by page (AsPages)")]
+    public async Task<int> SdkPages()
+    {
+        var count = 0;
+        await foreach (var page in _sdk.Avatars.ListAsync(Wire.AgentId).AsPages())
+        {
+            count += page.Values.Count;
+        }
+
+        return Check(count);
+    }
+
     [Benchmark(Baseline = true, Description = "10,000 avatars: (d) cursor loop + standard resilience")]
     public async Task<int> Standard() => Check(await HandWritten.CountAvatarsAsync(_standard, Wire.AgentId));
 

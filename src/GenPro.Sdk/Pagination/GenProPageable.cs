@@ -25,16 +25,53 @@ public sealed class GenProPageable<T> : IAsyncEnumerable<T>
     /// <summary>Enumerates every item of the listing, fetching pages as they are needed.</summary>
     /// <param name="cancellationToken">Cancels the listing between items and during page requests.</param>
     /// <returns>The enumerator.</returns>
-    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new ItemEnumerator(_source.GetPages(null, cancellationToken).GetAsyncEnumerator(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The items of one page after another. Written out rather than an <c>async</c> iterator: an item of a page already
+    /// fetched is returned at once, without running a state machine (about 50 ns per item, 0.5 ms of a 10,000-avatar
+    /// listing; docs/performance.md); only a page boundary awaits.
+    /// </summary>
+    private sealed class ItemEnumerator(IAsyncEnumerator<Page<T>> pages, CancellationToken cancellationToken) : IAsyncEnumerator<T>
     {
-        await foreach (var page in _source.GetPages(null, cancellationToken).ConfigureAwait(false))
+        private IReadOnlyList<T> _values = [];
+        private int _next;
+
+        public T Current { get; private set; } = default!;
+
+        public ValueTask<bool> MoveNextAsync()
         {
-            var values = page.Values;
-            for (var i = 0; i < values.Count; i++)
+            if (cancellationToken.IsCancellationRequested)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return values[i];
+                return ValueTask.FromCanceled<bool>(cancellationToken);
             }
+
+            if (_next < _values.Count)
+            {
+                Current = _values[_next++];
+                return new ValueTask<bool>(true);
+            }
+
+            return NextPageAsync();
+        }
+
+        public ValueTask DisposeAsync() => pages.DisposeAsync();
+
+        private async ValueTask<bool> NextPageAsync()
+        {
+            while (await pages.MoveNextAsync().ConfigureAwait(false))
+            {
+                _values = pages.Current.Values;
+                _next = 0;
+                if (_values.Count > 0)
+                {
+                    Current = _values[_next++];
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
