@@ -57,13 +57,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, long agentId, boo
                     throw Stalled(cursor, $"its last avatar ({nextCursor}) is not after the cursor");
                 }
 
-                seen.Clear();
-                foreach (var id in ahead)
-                {
-                    seen.Add(id);
-                }
-
-                var fresh = DropSeen(items, seen, cursor);
+                var fresh = NothingSeen(items, ahead, cursor) ? items.Count : DropSeen(items, Fill(seen, ahead), cursor);
                 if (!last && fresh == 0)
                 {
                     throw Stalled(cursor, "every avatar on it was listed already");
@@ -130,6 +124,38 @@ internal sealed class AvatarPageSource(OperationRunner runner, long agentId, boo
         }
 
         ids.RemoveRange(kept, ids.Count - kept);
+    }
+
+    /// <summary>
+    /// Whether no avatar of the page was yielded before, told without a set in the usual case: ids in strictly ascending
+    /// order (so none repeats) above the cursor, none of them among <paramref name="ahead"/> (at most a few ids). A
+    /// page in any other order (the first one, which lists the primary avatar first) goes through <see cref="DropSeen"/>.
+    /// </summary>
+    private static bool NothingSeen(List<Avatar> items, List<long> ahead, long? cursor)
+    {
+        var previous = cursor ?? 0;
+        foreach (var avatar in items)
+        {
+            if (avatar.Id <= previous || ahead.Contains(avatar.Id))
+            {
+                return false;
+            }
+
+            previous = avatar.Id;
+        }
+
+        return true;
+    }
+
+    private static HashSet<long> Fill(HashSet<long> seen, List<long> ahead)
+    {
+        seen.Clear();
+        foreach (var id in ahead)
+        {
+            seen.Add(id);
+        }
+
+        return seen;
     }
 
     /// <summary>

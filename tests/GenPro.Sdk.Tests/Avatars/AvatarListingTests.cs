@@ -161,6 +161,32 @@ public sealed class AvatarListingTests : IDisposable
     }
 
     [Theory]
+    [InlineData(new long[] { 20, 21, 21, 22, 50 })] // ascending, with 21 twice and 50 again
+    [InlineData(new long[] { 20, 21, 22, 50 })] // strictly ascending, with 50 again
+    public async Task A_later_page_that_repeats_an_id_in_ascending_order_or_one_listed_above_the_cursor_is_deduplicated(long[] secondPage)
+    {
+        // Page 1: the primary (50) first, then 1-19 (cursor 19, and 50 is remembered above it). Page 2 is in ascending
+        // order, yet lists 50 again (and 21 twice): dropped, as on any page.
+        var page1 = PageJson([50L, .. Enumerable.Range(1, 19).Select(i => (long)i)], primaryId: 50);
+        var page2 = PageJson(secondPage, primaryId: 50);
+        _api.Server.Given(Request.Create().WithPath("/v1/agents/42/avatars").UsingGet()).RespondWith(Response.Create().WithCallback(request =>
+        {
+            var message = new ResponseMessage
+            {
+                StatusCode = 200,
+                BodyData = new BodyData { BodyAsString = (request.RawQuery ?? "") == "" ? page1 : page2, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            };
+            message.AddHeader("Content-Type", "application/json");
+            return message;
+        }));
+
+        var ids = await All(_api.Client.Avatars.ListAsync(42));
+
+        ids.Should().Equal([50L, .. Enumerable.Range(1, 22).Select(i => (long)i)]);
+        Cursors().Should().Equal(null, "19");
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("abc")]
     [InlineData("-5")]
