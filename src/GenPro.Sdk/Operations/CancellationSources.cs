@@ -5,7 +5,7 @@ namespace GenPro.Sdk.Operations;
 /// <summary>
 /// Reuses the token sources of <see cref="OperationDeadline"/>, as Polly reuses those of its timeouts: a source and its
 /// timer, and the registration list <see cref="HttpClient"/> links to on every call, are made once, not per operation
-/// (about 350 B and a timer-queue insertion per call, docs/performance.md). A source comes back only when it was not
+/// (about 280 B and a timer-queue insertion per call, docs/performance.md). A source comes back only when it was not
 /// cancelled and <see cref="CancellationTokenSource.TryReset"/> succeeds, which also drops its registrations.
 /// </summary>
 internal sealed class CancellationSources

@@ -72,6 +72,29 @@ public sealed class TimeoutTests
     }
 
     [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task The_whole_call_timeout_runs_on_the_clients_time_provider(string path)
+    {
+        // The deadline's token sources run on the clock they were made with; under DI that is the host's registered clock.
+        using var silent = LoopbackServer.Silent();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var options = ApiServer.FastOptions(silent.BaseAddress);
+        options.Timeout = TimeSpan.FromMinutes(30);
+        options.Retry.AttemptTimeout = System.Threading.Timeout.InfiniteTimeSpan;
+        using var client = ClientPaths.Create(path, options, time: time);
+
+        var running = client.Agents.GetAsync(42);
+        await silent.FirstRequest.WaitAsync(HardBound);
+        await Task.Delay(100);
+        running.IsCompleted.Should().BeFalse("nothing ends the call before its time is up on its clock");
+
+        time.Advance(TimeSpan.FromMinutes(31));
+
+        var e = (await FluentActions.Awaiting(() => running.WaitAsync(HardBound)).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
+        e.Message.Should().StartWith("Agents.Get failed: it timed out after 1800 s (GenProClientOptions.Timeout)");
+    }
+
+    [Theory]
     [InlineData("Agents.Get")]
     [InlineData("Agents.Create")]
     [InlineData("Agents.Update")]
