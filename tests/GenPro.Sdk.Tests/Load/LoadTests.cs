@@ -47,7 +47,11 @@ public sealed class LoadTests(ITestOutputHelper output)
         handler.Dispose();
         output.WriteLine($"5000 requests, 64 concurrent: {connections} TCP connections");
         failures.Should().Be(0);
-        connections.Should().BeInRange(1, 64, "a connection is reused once a request completes");
+        // Reuse, not one connection per request: at most 64 are busy at once, but SocketsHttpHandler may open a connection
+        // for a request that waits and then hand that request a connection freed meanwhile, keeping the new one idle; on
+        // a loaded machine (CI runs test classes in parallel) that made 69 once. A client that did not reuse would open
+        // thousands.
+        connections.Should().BeInRange(1, 96, "a connection is reused once a request completes");
         fake.ReceivedRequests.Should().HaveCount(5000);
     }
 }
