@@ -43,7 +43,7 @@ internal sealed class OperationDeadline : IDisposable
     public bool CallerCancelled => Caller.IsCancellationRequested;
 
     /// <summary>The limit is the call's own <see cref="GenProRequestOptions.Timeout"/>, shorter than the client's.</summary>
-    public bool SetByCall { get; }
+    private bool SetByCall { get; }
 
     /// <summary>The time ran out (and the caller did not cancel first).</summary>
     public bool Expired =>

@@ -87,12 +87,12 @@ internal static class GenProResilience
             UseJitter = true,
             Delay = retry.BaseDelay,
             MaxDelay = maxDelay,
-            ShouldHandle = args => ValueTask.FromResult(RetryDecisions.ShouldRetry(
-                args.Context.GetRequestMessage(),
-                args.Outcome,
-                maxDelay,
-                OperationContext.Of(args.Context.GetRequestMessage())?.Deadline.Ends,
-                timeProvider)),
+            ShouldHandle = args =>
+            {
+                var request = args.Context.GetRequestMessage();
+                return ValueTask.FromResult(RetryDecisions.ShouldRetry(
+                    request, args.Outcome, maxDelay, OperationContext.Of(request)?.Deadline.Ends, timeProvider));
+            },
 
             // Null falls back to the jittered exponential delay.
             DelayGenerator = args => ValueTask.FromResult(RetryDecisions.RetryAfter(args.Outcome.Result, timeProvider)),
