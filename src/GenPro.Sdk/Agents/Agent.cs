@@ -64,9 +64,20 @@ public sealed record Agent
     [JsonIgnore]
     public string? Description { get => description; init => description = value; }
 
-    /// <summary>The workspace (organization) the agent belongs to; null for a personal agent.</summary>
+    /// <summary>
+    /// The id of the workspace the agent belongs to (the API calls workspaces organizations: <c>organization_id</c>); null
+    /// for a personal agent. The same id as <see cref="WorkspaceId"/>, <see cref="CreateAgentRequest.OrganizationId"/> and
+    /// the <c>workspaceId</c> of <see cref="IAgentsClient.ListAsync(long?, CancellationToken)"/>.
+    /// </summary>
     [JsonIgnore]
     public long? OrganizationId { get => organizationId; init => organizationId = value; }
+
+    /// <summary>
+    /// The id of the workspace the agent belongs to: <see cref="OrganizationId"/> under the name the rest of the SDK uses
+    /// (<c>ListAsync(workspaceId: …)</c>); null for a personal agent.
+    /// </summary>
+    [JsonIgnore]
+    public long? WorkspaceId => organizationId;
 
     /// <summary>The agent's IANA time zone, such as <c>America/New_York</c>.</summary>
     [JsonIgnore]
@@ -76,9 +87,20 @@ public sealed record Agent
     [JsonIgnore]
     public long? PrimaryAvatarId { get => primaryAvatarId; init => primaryAvatarId = value; }
 
-    /// <summary>The thumbnail of the primary avatar.</summary>
+    /// <summary>
+    /// The primary avatar's <em>thumbnail</em> image, not the full-size one (the API's <c>primary_avatar_url</c>; the same
+    /// link as <see cref="PrimaryAvatarThumbnailUrl"/>); null when the agent has no avatar. The full-size image is the
+    /// primary <see cref="Avatar"/>'s <see cref="Avatar.Url"/>, from <see cref="IAvatarsClient.ListAsync(long, AvatarListOptions?)"/>.
+    /// </summary>
     [JsonIgnore]
     public Uri? PrimaryAvatarUrl { get => primaryAvatarUrlParsed.Get(primaryAvatarUrl); init => primaryAvatarUrl = primaryAvatarUrlParsed.Set(value); }
+
+    /// <summary>
+    /// The primary avatar's thumbnail image: <see cref="PrimaryAvatarUrl"/> under a name that says what it links to; null
+    /// when the agent has no avatar.
+    /// </summary>
+    [JsonIgnore]
+    public Uri? PrimaryAvatarThumbnailUrl => PrimaryAvatarUrl;
 
     /// <summary>The project that holds the agent's setup.</summary>
     [JsonIgnore]

@@ -73,19 +73,44 @@ public sealed record AgentSummary
     [JsonIgnore]
     public string? Description { get => description; init => description = value; }
 
-    /// <summary>The thumbnail of the agent's primary avatar.</summary>
+    /// <summary>
+    /// The primary avatar's <em>thumbnail</em> image, not the full-size one (the API's <c>primary_avatar_url</c>; the same
+    /// link as <see cref="PrimaryAvatarThumbnailUrl"/>); null when the agent has no avatar. The full-size image is the
+    /// primary <see cref="Avatar"/>'s <see cref="Avatar.Url"/>.
+    /// </summary>
     [JsonIgnore]
     public Uri? PrimaryAvatarUrl { get => primaryAvatarUrlParsed.Get(primaryAvatarUrl); init => primaryAvatarUrl = primaryAvatarUrlParsed.Set(value); }
+
+    /// <summary>
+    /// The primary avatar's thumbnail image: <see cref="PrimaryAvatarUrl"/> under a name that says what it links to; null
+    /// when the agent has no avatar.
+    /// </summary>
+    [JsonIgnore]
+    public Uri? PrimaryAvatarThumbnailUrl => PrimaryAvatarUrl;
 
     /// <summary>The caller's role on the agent.</summary>
     [JsonIgnore]
     public AgentRole? Role { get => role; init => role = value; }
 
-    /// <summary>The name of the workspace (organization) the agent belongs to.</summary>
+    /// <summary>
+    /// The <em>name</em> of the workspace the agent belongs to, such as <c>My Company</c>, not its id (the API's
+    /// <c>organization</c> field; the same as <see cref="WorkspaceName"/>). The id is <see cref="WorkspaceId"/> when the API
+    /// sends it, or <see cref="Agent.OrganizationId"/> from <see cref="IAgentsClient.GetAsync(long, bool, CancellationToken)"/>.
+    /// </summary>
     [JsonIgnore]
     public string? Organization { get => organization; init => organization = value; }
 
-    /// <summary>The workspace id, which some API versions return instead of <see cref="Organization"/>.</summary>
+    /// <summary>
+    /// The name of the workspace the agent belongs to: <see cref="Organization"/> under a name that says it is a name and
+    /// which kind (the SDK says workspace where the API says organization).
+    /// </summary>
+    [JsonIgnore]
+    public string? WorkspaceName => organization;
+
+    /// <summary>
+    /// The id of the workspace the agent belongs to, when the API sends it (<c>workspace_id</c>; some API versions do, in
+    /// place of <see cref="Organization"/>): the id <c>ListAsync(workspaceId: …)</c> and <see cref="CreateAgentRequest.OrganizationId"/> take.
+    /// </summary>
     [JsonIgnore]
     public long? WorkspaceId { get => workspaceId; init => workspaceId = value; }
 

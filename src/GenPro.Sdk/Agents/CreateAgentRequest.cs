@@ -16,8 +16,18 @@ public sealed class CreateAgentRequest
     /// <summary>An IANA time zone id, such as <c>America/New_York</c>.</summary>
     public string? TimeZone { get; init; }
 
-    /// <summary>The workspace to create the agent in (needs <c>manage_agents</c>); null creates a personal agent.</summary>
+    /// <summary>
+    /// The id of the workspace to create the agent in (the API calls workspaces organizations: <c>organization_id</c>);
+    /// null creates a personal agent. The same id as <see cref="WorkspaceId"/> and the <c>workspaceId</c> of
+    /// <see cref="IAgentsClient.ListAsync(long?, CancellationToken)"/>; needs the <c>manage_agents</c> permission there.
+    /// </summary>
     public long? OrganizationId { get; init; }
+
+    /// <summary>
+    /// The id of the workspace to create the agent in: <see cref="OrganizationId"/> under the name the rest of the SDK uses
+    /// (<c>ListAsync(workspaceId: …)</c>). Setting one sets the other; it is sent as <c>organization_id</c>.
+    /// </summary>
+    public long? WorkspaceId { get => OrganizationId; init => OrganizationId = value; }
 
     /// <summary>An ElevenLabs API key for the agent's voices. A secret: never printed by <see cref="ToString"/>.</summary>
     public string? ElevenLabsApiKey { get; init; }

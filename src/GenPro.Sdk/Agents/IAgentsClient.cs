@@ -6,7 +6,7 @@ namespace GenPro.Sdk;
 public interface IAgentsClient
 {
     /// <summary>Lists the agents the key can see (<c>GET /agents</c>).</summary>
-    /// <param name="workspaceId">Only agents of this workspace; null for all.</param>
+    /// <param name="workspaceId">Only agents of this workspace: its id, the one <see cref="CreateAgentRequest.OrganizationId"/> and <see cref="Agent.OrganizationId"/> hold (the API says organization where the SDK says workspace); null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The agents, in the API's order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workspaceId"/> is not positive.</exception>
@@ -15,7 +15,7 @@ public interface IAgentsClient
     Task<IReadOnlyList<AgentSummary>> ListAsync(long? workspaceId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the agents the key can see, with per-call options; see <see cref="ListAsync(long?, CancellationToken)"/>.</summary>
-    /// <param name="workspaceId">Only agents of this workspace; null for all.</param>
+    /// <param name="workspaceId">Only agents of this workspace: its id, the one <see cref="CreateAgentRequest.OrganizationId"/> and <see cref="Agent.OrganizationId"/> hold (the API says organization where the SDK says workspace); null for all.</param>
     /// <param name="requestOptions">Extra headers, a request id, a timeout and a response hook for this call; null for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The agents, in the API's order.</returns>

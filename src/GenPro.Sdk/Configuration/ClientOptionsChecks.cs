@@ -70,7 +70,7 @@ internal static class ClientOptionsChecks
 
         if (baseAddress.Scheme != Uri.UriSchemeHttps && !(baseAddress.Scheme == Uri.UriSchemeHttp && baseAddress.IsLoopback))
         {
-            return $"must use https (plain http is allowed for loopback hosts only); it was {baseAddress.Scheme}://{baseAddress.Authority}.";
+            return $"must use https (plain http is allowed for loopback hosts only); it was {AsWritten(baseAddress)}.";
         }
 
         if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment) || !string.IsNullOrEmpty(baseAddress.UserInfo))
@@ -82,11 +82,21 @@ internal static class ClientOptionsChecks
         // nothing but versioned paths, so that mistake is certain there and refused up front.
         if (string.Equals(baseAddress.Host, ApiHost, StringComparison.OrdinalIgnoreCase) && !HasVersionSegment(baseAddress))
         {
-            return $"must include the API's version path, such as {GenProClientOptions.DefaultBaseAddress}; it was {baseAddress.GetLeftPart(UriPartial.Path)}.";
+            return $"must include the API's version path, such as {GenProClientOptions.DefaultBaseAddress}; it was {AsWritten(baseAddress)}.";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The base address as the user wrote it (<c>http://example.com/v1/</c>, not the <c>http://example.com</c> that
+    /// <see cref="Uri"/>'s parts would rebuild), so the message points at the setting's actual text. User info, a query and
+    /// a fragment may hold credentials: an address with any of them is quoted without them (scheme, host, port, path).
+    /// </summary>
+    private static string AsWritten(Uri baseAddress) =>
+        string.IsNullOrEmpty(baseAddress.UserInfo) && string.IsNullOrEmpty(baseAddress.Query) && string.IsNullOrEmpty(baseAddress.Fragment)
+            ? baseAddress.OriginalString
+            : $"{baseAddress.Scheme}://{baseAddress.Authority}{baseAddress.AbsolutePath}";
 
     /// <summary>Whether the path starts with <c>/v</c> and digits, such as <c>/v1</c> or <c>/v1/</c>.</summary>
     private static bool HasVersionSegment(Uri address)

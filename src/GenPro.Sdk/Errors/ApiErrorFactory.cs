@@ -41,7 +41,8 @@ internal static class ApiErrorFactory
         errorCode = scrubber.Scrub(errorCode, requestSecrets);
         var status = response.StatusCode;
         var message = new StringBuilder()
-            .Append(Describe(response, scrubber, call)).Append(" answered ").Append((int)status).Append(' ').Append(status);
+            .Append(Describe(response, scrubber, call)).Append(" answered ").Append((int)status).Append(' ').Append(status)
+            .Append(Attempts.After(call));
         var refusal = call.RedirectRefusal;
         if (refusal is not null)
         {
@@ -74,7 +75,7 @@ internal static class ApiErrorFactory
         // The problem may quote the body (a JSON error names the property it stopped at), and so may the inner exception.
         var secrets = call.Secrets;
         return new(
-            scrubber.Scrub($"{Describe(response)} answered {(int)response.StatusCode} {response.StatusCode}, but {problem}", secrets)!,
+            scrubber.Scrub($"{Describe(response)} answered {(int)response.StatusCode} {response.StatusCode}{Attempts.After(call)}, but {problem}", secrets)!,
             response.StatusCode,
             innerException: inner is null ? null : ScrubbedExceptions.Of(inner, scrubber, secrets));
     }

@@ -27,6 +27,14 @@ public class GenProException : Exception
     /// </summary>
     public string? RequestId { get; internal set; }
 
+    /// <summary>
+    /// How many times the SDK sent the call's request: 1 when it was sent once, more when the retry policy sent it again
+    /// (the <see cref="Message"/> then says how many times and over how long, such as
+    /// <c>answered 503 ServiceUnavailable after 4 attempts over 3.2 s</c>). Redirect hops are not attempts. 0 when no
+    /// request was sent (an open circuit breaker), or for an exception made outside an SDK call (a test's own).
+    /// </summary>
+    public int AttemptCount { get; internal set; }
+
     /// <inheritdoc/>
     public override string Message => RequestId is null ? base.Message : $"{base.Message} (request id {RequestId})";
 }

@@ -12,9 +12,10 @@ internal static class TransportErrors
 {
     /// <summary>
     /// The exception for <paramref name="e"/>, which ended <paramref name="operation"/>; <paramref name="notRetried"/> says
-    /// why the policy did not retry it when the rules would have (<see cref="OperationContext.NotRetried"/>).
+    /// why the policy did not retry it when the rules would have (<see cref="OperationContext.NotRetried"/>), and
+    /// <paramref name="attempts"/> how often it was tried (<see cref="Attempts.After"/>), when more than once.
     /// </summary>
-    public static GenProConnectionException ToConnectionException(string operation, Exception e, string? notRetried = null)
+    public static GenProConnectionException ToConnectionException(string operation, Exception e, string? notRetried = null, string? attempts = null)
     {
         var what = e switch
         {
@@ -34,6 +35,6 @@ internal static class TransportErrors
             ObjectDisposedException => "the client was disposed",
             _ => $"the request failed ({e.GetType().Name})",
         };
-        return new GenProConnectionException(RetryNotes.Append($"{operation} failed: {what}.", notRetried), e);
+        return new GenProConnectionException(RetryNotes.Append($"{operation} failed: {what}{attempts}.", notRetried), e);
     }
 }

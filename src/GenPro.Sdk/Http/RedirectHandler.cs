@@ -17,6 +17,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Resilience.Attempts.Count(request); // once per attempt of the policy outside; the hops below are not attempts
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
         {

@@ -17,6 +17,7 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     public const string RequestIdHeader = "X-Request-Id";
 
     private OperationDeadline? _deadline;
+    private int _attempts;
 
     /// <summary>The operation <paramref name="request"/> belongs to; null for a request the SDK did not make.</summary>
     public static OperationContext? Of(HttpRequestMessage? request) => (request as OperationRequest)?.Call;
@@ -57,6 +58,15 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>Why the retry policy did not retry the last outcome although the rules would have, for the exception's message.</summary>
     public string? NotRetried { get; set; }
 
+    /// <summary>
+    /// How many times the request was sent so far: each attempt of the retry policy counts once (<see cref="CountAttempt"/>),
+    /// a redirect hop does not. Put on the exception (<see cref="GenProException.AttemptCount"/>) and, past one, in its message.
+    /// </summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>How long the operation has run, on the client's clock; zero before it starts.</summary>
+    public TimeSpan Elapsed => _deadline?.Elapsed ?? TimeSpan.Zero;
+
     /// <summary>The operation's time limit (the client's, or the call's shorter one) and the caller's token.</summary>
     public OperationDeadline Deadline => _deadline ?? throw new InvalidOperationException($"{Name} has not started.");
 
@@ -70,6 +80,9 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
         _deadline = deadline;
         return this;
     }
+
+    /// <summary>Counts one attempt; called by the handler just inside the retry policy, once per attempt.</summary>
+    public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
     /// <summary>Notes the server's request id of a response.</summary>
     public void Answered(HttpResponseMessage response) => ServerRequestId = ServerRequestIdOf(response) ?? ServerRequestId;
@@ -98,11 +111,16 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
         }
     }
 
-    /// <summary>Puts the request id on an exception the operation throws.</summary>
+    /// <summary>Puts the request id and the number of attempts on an exception the operation throws.</summary>
     public TException Tag<TException>(TException exception)
         where TException : GenProException
     {
         exception.RequestId ??= ReportedRequestId;
+        if (exception.AttemptCount == 0)
+        {
+            exception.AttemptCount = Attempts;
+        }
+
         return exception;
     }
 

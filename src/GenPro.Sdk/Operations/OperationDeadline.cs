@@ -15,6 +15,7 @@ internal sealed class OperationDeadline : IDisposable
     private readonly CancellationToken _disposal;
     private readonly TimeSpan _limit;
     private readonly CancellationSources _sources;
+    private readonly long _started;
 
     public OperationDeadline(TimeSpan clientLimit, TimeSpan? callLimit, CancellationSources sources, CancellationToken caller, CancellationToken disposal)
     {
@@ -24,6 +25,7 @@ internal sealed class OperationDeadline : IDisposable
         var limit = SetByCall ? callLimit!.Value : clientLimit;
         _limit = limit;
         _sources = sources;
+        _started = sources.TimeProvider.GetTimestamp();
         Ends = limit == Timeout.InfiniteTimeSpan ? null : sources.TimeProvider.GetUtcNow() + limit;
         _cancel = sources.Rent(limit);
         _callerLink = caller.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _cancel);
@@ -33,6 +35,9 @@ internal sealed class OperationDeadline : IDisposable
 
     /// <summary>When the time is up; null without a limit. The retry policy will not wait past it for a <c>Retry-After</c>.</summary>
     public DateTimeOffset? Ends { get; }
+
+    /// <summary>How long since the operation started, on the client's <see cref="TimeProvider"/>.</summary>
+    public TimeSpan Elapsed => _sources.TimeProvider.GetElapsedTime(_started);
 
     /// <summary>The caller's own token: its cancellation stays an <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Caller { get; }
@@ -53,10 +58,11 @@ internal sealed class OperationDeadline : IDisposable
     public OperationCanceledException Cancelled(OperationCanceledException e) =>
         e.CancellationToken == Caller ? e : new OperationCanceledException(e.Message, e, Caller);
 
-    public GenProConnectionException TimedOut(string what, Exception inner) => new(
+    /// <summary>The exception for a call whose time ran out, saying after how many attempts when there was more than one.</summary>
+    public GenProConnectionException TimedOut(string what, Exception inner, int attempts = 1) => new(
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{what} failed: it timed out after {_limit.TotalSeconds:0.###} s ({(SetByCall ? "GenProRequestOptions" : "GenProClientOptions")}.Timeout), which bounds the whole call: sending, retries and reading the response body."),
+            $"{what} failed: it timed out after {(attempts > 1 ? $"{attempts} attempts over " : string.Empty)}{_limit.TotalSeconds:0.###} s ({(SetByCall ? "GenProRequestOptions" : "GenProClientOptions")}.Timeout), which bounds the whole call: sending, retries and reading the response body."),
         inner);
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using GenPro.Sdk.Calls;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
+using GenPro.Sdk.Http.Resilience;
 using GenPro.Sdk.Secrets;
 using GenPro.Sdk.Serialization;
 using Microsoft.Extensions.Logging;
@@ -120,8 +121,8 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
                 : e is OperationCanceledException && deadline.Expired
-                    ? deadline.TimedOut(operation, e)
-                    : TransportErrors.ToConnectionException(operation, e, call.NotRetried);
+                    ? deadline.TimedOut(operation, e, call.Attempts)
+                    : TransportErrors.ToConnectionException(operation, e, call.NotRetried, Attempts.After(call));
         }
 
         call.Answered(response);
@@ -150,7 +151,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
                 var what = ApiErrorFactory.Describe(response, scrubber, call);
                 throw _disposed
                     ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
-                    : deadline.TimedOut(what, e);
+                    : deadline.TimedOut(what, e, call.Attempts);
             }
 
             error.Response = ResponseHeaders.Capture(response, call, scrubber);
@@ -196,7 +197,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
             e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
             throw _disposed
                 ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
-                : deadline.Expired ? deadline.TimedOut(what, e) : TransportErrors.ToConnectionException(what, e, call.NotRetried);
+                : deadline.Expired ? deadline.TimedOut(what, e, call.Attempts) : TransportErrors.ToConnectionException(what, e, call.NotRetried, Attempts.After(call));
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed class TransportTests : IDisposable
 
         var e = (await FluentActions.Awaiting(() => client.Agents.ListAsync()).Should().ThrowExactlyAsync<GenProConnectionException>()).Which;
 
-        e.Message.Should().Be("Agents.List failed: the connection could not be established." + e.RequestIdSuffix(), e.InnerException?.ToString());
+        e.Message.Should().Match("Agents.List failed: the connection could not be established" + Retried.After(4) + "." + e.RequestIdSuffix(), e.InnerException?.ToString());
         e.InnerException.Should().BeOfType<HttpRequestException>();
     }
 

@@ -26,7 +26,7 @@ public sealed class StartupValidationTests
         e.OptionsName.Should().Be("marketing");
         e.Failures.Should().Equal(
             "GenPro client \"marketing\": GenPro:Marketing:ApiKey is required: set it to a GEN personal access token (gen_pat_…).",
-            "GenPro client \"marketing\": GenPro:Marketing:BaseAddress must use https (plain http is allowed for loopback hosts only); it was http://api.gen.pro.",
+            "GenPro client \"marketing\": GenPro:Marketing:BaseAddress must use https (plain http is allowed for loopback hosts only); it was http://api.gen.pro/v1/.",
             "GenPro client \"marketing\": GenPro:Marketing:Retry:MaxRetries must be between 0 (no retries) and 10.");
     }
 
@@ -44,7 +44,7 @@ public sealed class StartupValidationTests
         var e = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowExactlyAsync<OptionsValidationException>()).Which;
 
         e.Failures.Should().Equal(
-            "GenPro:BaseAddress must include the API's version path, such as https://api.gen.pro/v1/; it was https://api.gen.pro/.",
+            "GenPro:BaseAddress must include the API's version path, such as https://api.gen.pro/v1/; it was https://api.gen.pro.",
             "GenPro client \"marketing\": GenPro:Marketing:ApiKey is required: set it to a GEN personal access token (gen_pat_…).",
             "GenPro client \"support\": GenProClientOptions.ApiKey is required: set it to a GEN personal access token (gen_pat_…).",
             "GenPro client \"support\": GenProClientOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan for no limit.");
