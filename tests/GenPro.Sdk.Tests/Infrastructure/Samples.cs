@@ -29,6 +29,13 @@ public static class Samples
          "default_user_voice": {"source": "eleven_labs", "voice_id": "voice_abc123"}}}
         """;
 
+    public const string AvatarPage = """
+        [{"id": 101, "is_primary": true, "url": "https://cdn.gen.pro/avatars/101/original.webp",
+          "thumbnail_url": "https://cdn.gen.pro/avatars/101/thumbnail.webp", "degod_avatar_id": null},
+         {"id": 102, "is_primary": false, "url": "https://cdn.gen.pro/avatars/102/original.webp",
+          "thumbnail_url": "https://cdn.gen.pro/avatars/102/thumbnail.webp", "degod_avatar_id": 7}]
+        """;
+
     public static string Error(string message, string? code) =>
         code is null ? $$"""{"error": "{{message}}"}""" : $$"""{"error": "{{message}}", "error_code": "{{code}}"}""";
 }
