@@ -93,6 +93,10 @@ public static class GenProModelFactory
     /// <param name="requestId">The request id.</param>
     /// <param name="headers">The response headers.</param>
     /// <param name="responseBody">The response body text.</param>
+    /// <param name="attemptCount">
+    /// <see cref="GenProException.AttemptCount"/>: how many times the SDK would have sent the request (1 unless retried;
+    /// the message does not change with it).
+    /// </param>
     /// <returns>The exception, to throw from a mock.</returns>
     public static GenProApiException ApiException(
         HttpStatusCode statusCode,
@@ -100,8 +104,10 @@ public static class GenProModelFactory
         string? errorMessage = null,
         string? requestId = null,
         IEnumerable<KeyValuePair<string, string>>? headers = null,
-        string? responseBody = null)
+        string? responseBody = null,
+        int attemptCount = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(attemptCount);
         var response = Response(statusCode, headers, requestId);
         var message = $"The request answered {((int)statusCode).ToString(CultureInfo.InvariantCulture)} {statusCode}"
                       + (errorCode is null ? string.Empty : $" ({errorCode})")
@@ -109,6 +115,7 @@ public static class GenProModelFactory
         var exception = ApiErrorFactory.Create(message, statusCode, errorCode, errorMessage, responseBody, response.RateLimit.RetryAfter, null);
         exception.Response = response;
         exception.RequestId = requestId;
+        exception.AttemptCount = attemptCount;
         return exception;
     }
 
@@ -116,7 +123,11 @@ public static class GenProModelFactory
     /// <param name="message">What went wrong.</param>
     /// <param name="requestId">The request id of the operation.</param>
     /// <param name="innerException">The transport exception behind it.</param>
+    /// <param name="attemptCount"><see cref="GenProException.AttemptCount"/>: how many times the SDK would have sent the request (1 unless retried).</param>
     /// <returns>The exception, to throw from a mock.</returns>
-    public static GenProConnectionException ConnectionException(string message, string? requestId = null, Exception? innerException = null) =>
-        new(message, innerException) { RequestId = requestId };
+    public static GenProConnectionException ConnectionException(string message, string? requestId = null, Exception? innerException = null, int attemptCount = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(attemptCount);
+        return new(message, innerException) { RequestId = requestId, AttemptCount = attemptCount };
+    }
 }

@@ -189,6 +189,16 @@ public sealed class ExhaustedRetryTests
         new GenProException("made by a test").AttemptCount.Should().Be(0);
     }
 
+    [Fact]
+    public void Mocks_get_an_attempt_count_from_the_model_factory()
+    {
+        GenProModelFactory.ApiException(HttpStatusCode.ServiceUnavailable, attemptCount: 4).AttemptCount.Should().Be(4);
+        GenProModelFactory.ApiException(HttpStatusCode.NotFound).AttemptCount.Should().Be(1, "as the SDK counts a call sent once");
+        GenProModelFactory.ConnectionException("Agents.Get failed: the request timed out.", attemptCount: 3).AttemptCount.Should().Be(3);
+        FluentActions.Invoking(() => GenProModelFactory.ConnectionException("x", attemptCount: -1)).Should().ThrowExactly<ArgumentOutOfRangeException>()
+            .Which.ParamName.Should().Be("attemptCount");
+    }
+
     /// <summary>Answers every request with <paramref name="status"/> and <paramref name="json"/>, one <see cref="Step"/> later.</summary>
     private static LoopbackServer Answering(FakeTimeProvider time, int status, string? json)
     {
