@@ -26,6 +26,7 @@ public sealed class CircuitBreakerTests : IDisposable
 
         e.Message.Should().Be("Agents.Get failed: the circuit breaker is open after repeated failures." + e.RequestIdSuffix());
         _api.Requests.Should().HaveCount(100, "the open circuit answers without sending");
+        e.AttemptCount.Should().Be(0, "the open circuit sent nothing");
     }
 
     [Theory]
