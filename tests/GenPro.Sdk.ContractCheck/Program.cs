@@ -23,10 +23,11 @@ await using var proxy = await PrismProxy.StartAsync(prism, spec, server.BaseAddr
 Console.WriteLine($"fake at {server.BaseAddress}, Prism at {proxy.Address} validating against {spec} ({clock.Elapsed.TotalSeconds:0.0} s to start)");
 
 using var http = new HttpClient { BaseAddress = proxy.Address, Timeout = TimeSpan.FromSeconds(10) };
+using var images = new HttpClient { BaseAddress = new Uri(server.BaseAddress, "/"), Timeout = TimeSpan.FromSeconds(10) };
 var run = new ContractRun(http, Console.Out);
 try
 {
-    await Scenarios.RunAsync(run, world);
+    await Scenarios.RunAsync(run, world, images);
     run.RequireCovered(Scenarios.Documented);
 }
 catch (PrismGoneException e)

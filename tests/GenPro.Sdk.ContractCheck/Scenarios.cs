@@ -46,7 +46,7 @@ internal static class Scenarios
     private static string[] Endpoints =>
         [ListAgents, CreateAgent, GetAgent, UpdateAgent, DeleteAgent, ListAvatars, UploadAvatars, SetPrimary, DeleteAvatars];
 
-    public static async Task RunAsync(ContractRun run, World world)
+    public static async Task RunAsync(ContractRun run, World world, HttpClient images)
     {
         var fake = world.Fake;
         var trendBot = Id(world.TrendBot);
@@ -81,7 +81,7 @@ internal static class Scenarios
         await run.ExpectAsync(CreateAgent, "agents", 201, body: ContractRun.Form(
             ("organization_id", world.Company.Id), ("agent[name]", "Pictured"), ("agent[time_zone]", "UTC"),
             ("agent[agent_avatars_attributes][0][file]", World.AsciiWebp), ("agent[agent_avatars_attributes][1][degod_avatar_id]", 8)));
-        CheckUploadArrivedIntact(run, fake, before, expectedNew: 2);
+        await CheckUploadArrivedIntactAsync(run, fake, images, before, expectedNew: 2);
         await run.ExpectAsync(CreateAgent, "agents", 401, "unauthorized", apiKey: World.Unknown, body: json("""{"agent":{"name":"X"}}"""));
         await run.ExpectAsync(CreateAgent, "agents", 403, "permission_denied", apiKey: World.Bob, body: json($$$$"""{"organization_id":{{{{world.Company.Id}}}},"agent":{"name":"X"}}"""));
         await run.ExpectAsync(CreateAgent, "agents", 422, "agent_creation_failed", body: json($$$$"""{"organization_id":{{{{world.Company.Id}}}},"agent":{"name":"TrendBot"}}"""));
@@ -100,7 +100,7 @@ internal static class Scenarios
         before = fake.Avatars.Count;
         await run.ExpectAsync(UpdateAgent, $"agents/{personal}", 200, body: ContractRun.Form(
             ("agent[name]", "Mine, pictured"), ("agent[agent_avatars_attributes][0][file]", World.AsciiWebp)));
-        CheckUploadArrivedIntact(run, fake, before, expectedNew: 1);
+        await CheckUploadArrivedIntactAsync(run, fake, images, before, expectedNew: 1);
 
         // List avatars: the first page, a page after a cursor, the errors.
         await run.ExpectAsync(ListAvatars, $"agents/{trendBot}/avatars", 200);
@@ -113,7 +113,7 @@ internal static class Scenarios
         // Indexed: Rack would merge `[][file]` then `[][degod_avatar_id]` into ONE object (reference, last note).
         await run.ExpectAsync(UploadAvatars, $"agents/{trendBot}/avatars", 200, apiKey: World.Carol, body: ContractRun.Form(
             ("agent_avatars_attributes[0][file]", World.AsciiWebp), ("agent_avatars_attributes[1][degod_avatar_id]", 9)));
-        CheckUploadArrivedIntact(run, fake, before, expectedNew: 2);
+        await CheckUploadArrivedIntactAsync(run, fake, images, before, expectedNew: 2);
         await run.ExpectAsync(UploadAvatars, $"agents/{trendBot}/avatars", 401, "unauthorized", apiKey: World.Unknown, body: DeGodForm());
         await run.ExpectAsync(UploadAvatars, $"agents/{trendBot}/avatars", 403, "permission_denied", apiKey: World.Bob, body: DeGodForm());
         await run.ExpectAsync(UploadAvatars, $"agents/{Missing}/avatars", 404, "agent_not_found", body: DeGodForm());
@@ -176,14 +176,20 @@ internal static class Scenarios
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The image went through Prism's text re-encoding unchanged: the fake stored exactly its bytes, as WebP.</summary>
-    private static void CheckUploadArrivedIntact(ContractRun run, FakeGenProApi fake, int before, int expectedNew)
+    /// <summary>
+    /// The image went through Prism's text re-encoding unchanged: the fake stored it as WebP, and serves back exactly
+    /// the bytes that were sent (read straight from the fake server, not through Prism).
+    /// </summary>
+    private static async Task CheckUploadArrivedIntactAsync(ContractRun run, FakeGenProApi fake, HttpClient images, int before, int expectedNew)
     {
         var added = fake.Avatars.Skip(before).ToList();
-        if (added.Count != expectedNew || !added.Any(a => a.ImageFormat == "webp" && a.Length == World.AsciiWebp.Length))
+        var image = added.FirstOrDefault(a => a.ImageFormat == "webp");
+        var served = image is null ? [] : await images.GetByteArrayAsync($"avatars/{image.Id}/original.webp");
+        if (added.Count != expectedNew || !served.AsSpan().SequenceEqual(World.AsciiWebp))
         {
             run.Fail($"the upload through Prism did not store {expectedNew} avatar(s) with the {World.AsciiWebp.Length}-byte WebP intact: "
-                     + string.Join(", ", added.Select(a => $"{a.Id}: {a.ImageFormat ?? "degod"} {a.Length} bytes")));
+                     + string.Join(", ", added.Select(a => $"{a.Id}: {a.ImageFormat ?? "degod"} {a.Length} bytes"))
+                     + $"; served back: {Convert.ToHexString(served)}");
         }
     }
 }
