@@ -21,31 +21,17 @@ internal sealed class ContractRun(HttpClient prism, TextWriter output)
 
     public int Violations { get; private set; }
 
-    /// <summary>Sends the request; returns the answer's body text.</summary>
+    /// <summary>Sends the request and checks the answer.</summary>
     /// <param name="endpoint">The spec's operation, such as <c>GET /agents/{agent_id}</c>.</param>
     /// <param name="path">The request path below Prism's root, such as <c>agents/42?with_organization_uuid=true</c>.</param>
     /// <param name="status">The status the fake must answer.</param>
     /// <param name="errorCode">The <c>error_code</c> it must send, for an error.</param>
     /// <param name="body">The request body.</param>
     /// <param name="apiKey">The <c>X-API-Key</c> to send.</param>
-    public async Task<string> ExpectAsync(string endpoint, string path, int status, string? errorCode = null, HttpContent? body = null, string apiKey = World.Alice)
+    public async Task ExpectAsync(string endpoint, string path, int status, string? errorCode = null, HttpContent? body = null, string apiKey = World.Alice)
     {
         var method = new HttpMethod(endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)]);
-        using var request = new HttpRequestMessage(method, path) { Content = body };
-        request.Headers.Add("X-API-Key", apiKey);
-        HttpResponseMessage response;
-        string text;
-        try
-        {
-            response = await prism.SendAsync(request);
-            text = await response.Content.ReadAsStringAsync();
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            // Prism answers even an upstream failure with a problem document: no answer means it died. Stop here.
-            throw new PrismGoneException($"{endpoint}: {method} /{path} got no answer through Prism: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)}", e);
-        }
-
+        var (response, text) = await SendAsync(endpoint, method, path, body, apiKey);
         using var disposeResponse = response;
         Exchanges++;
 
@@ -69,8 +55,6 @@ internal sealed class ContractRun(HttpClient prism, TextWriter output)
         {
             output.WriteLine($"  ok {label}");
         }
-
-        return text;
     }
 
     /// <summary>
@@ -79,9 +63,8 @@ internal sealed class ContractRun(HttpClient prism, TextWriter output)
     /// </summary>
     public async Task ExpectViolationAsync(string endpoint, string path, string expectedField)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-API-Key", World.Alice);
-        using var response = await prism.SendAsync(request);
+        var (response, _) = await SendAsync(endpoint, HttpMethod.Get, path, null, World.Alice);
+        using var disposeResponse = response;
         var found = ViolationsOf(response).ToList();
         if (!found.Any(v => v.Field.StartsWith(expectedField, StringComparison.Ordinal)))
         {
@@ -110,6 +93,22 @@ internal sealed class ContractRun(HttpClient prism, TextWriter output)
     {
         _failures.Add(message);
         output.WriteLine("  !! " + message);
+    }
+
+    private async Task<(HttpResponseMessage Response, string Body)> SendAsync(string endpoint, HttpMethod method, string path, HttpContent? body, string apiKey)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body };
+        request.Headers.Add("X-API-Key", apiKey);
+        try
+        {
+            var response = await prism.SendAsync(request);
+            return (response, await response.Content.ReadAsStringAsync());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // Prism answers even an upstream failure with a problem document: no answer means it died. Stop here.
+            throw new PrismGoneException($"{endpoint}: {method} /{path} got no answer through Prism: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)}", e);
+        }
     }
 
     private static string? ErrorCodeOf(string body)
