@@ -15,6 +15,8 @@ need() {   # need "PROBE COMMAND" PACKAGE...: queues the packages when the probe
 
 # Real Rack 2.2 (Rails' request parser): the upload tests parse every multipart body with it.
 need 'ruby -e "require \"rack\"; exit(Rack.release.start_with?(\"2.\") || Rack.release.start_with?(\"3.\") ? 0 : 1)"' ruby ruby-rack
+# Node and npm: the contract check (.ci/steps/15-contract.sh) runs Stoplight Prism, an npm package, in front of the fake.
+need 'node --version && npm --version' nodejs npm
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "== prepare: every test peer is installed"

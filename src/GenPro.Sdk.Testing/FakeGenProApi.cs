@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GenPro.Sdk.Testing.Core;
 using GenPro.Sdk.Testing.Endpoints;
 using GenPro.Sdk.Testing.Server;
@@ -191,11 +192,11 @@ public sealed class FakeGenProApi
 
     /// <summary>Adds a voice resource that update can select with source <c>user_voice_resource</c> and its id as <c>voice_id</c>.</summary>
     /// <param name="name">The voice's display name.</param>
-    /// <param name="gender">Its gender.</param>
-    /// <param name="language">Its language, such as <c>English</c>.</param>
+    /// <param name="gender">Its gender; <c>neutral</c> when null.</param>
+    /// <param name="language">Its language, such as <c>English</c> (the default).</param>
     /// <param name="provider">Where it is hosted, <c>eleven_labs</c> unless given.</param>
-    /// <param name="previewUrl">A preview recording.</param>
-    /// <returns>The voice resource.</returns>
+    /// <param name="previewUrl">A preview recording; <c>https://cdn.gen.pro/voices/{id}/preview.mp3</c> when null.</param>
+    /// <returns>The voice resource, with the defaults filled in: what get returns as <c>default_user_voice</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="provider"/> is blank.</exception>
     public FakeVoiceResource AddVoiceResource(string name, string? gender = null, string? language = null, string provider = "eleven_labs", Uri? previewUrl = null)
     {
@@ -203,9 +204,72 @@ public sealed class FakeGenProApi
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         lock (_store.Gate)
         {
-            var resource = new FakeVoiceResource(_store.NextVoiceResourceId(), name, gender, language, provider, previewUrl);
+            var id = _store.NextVoiceResourceId();
+            var resource = new FakeVoiceResource(
+                id,
+                name,
+                gender ?? VoiceCatalog.DefaultGender,
+                language ?? VoiceCatalog.DefaultLanguage,
+                provider,
+                previewUrl ?? VoiceCatalog.DefaultResourcePreviewUrl(id));
             _store.VoiceResources.Add(resource.Id, resource);
             return resource;
+        }
+    }
+
+    /// <summary>
+    /// Adds an ElevenLabs or Hume AI voice to the fake's catalog: once an agent selects it (update with
+    /// <c>default_user_voice_attributes: {source, voice_id}</c>), get and list describe it with these values, as the
+    /// API describes a provider voice. Voices not added here are described too, with <see cref="DescribeProviderVoice"/>'s stand-ins.
+    /// </summary>
+    /// <param name="source"><see cref="VoiceSource.ElevenLabs"/> or <see cref="VoiceSource.HumeAi"/>.</param>
+    /// <param name="voiceId">The voice's id at the provider, such as <c>voice_abc123</c>; compared ordinally.</param>
+    /// <param name="name">Its display name; <c>ElevenLabs voice {voiceId}</c> or <c>Hume AI voice {voiceId}</c> when null.</param>
+    /// <param name="gender">Its gender; <c>neutral</c> when null.</param>
+    /// <param name="language">Its language; <c>English</c> when null.</param>
+    /// <param name="previewUrl">A preview recording; when null, <c>https://api.elevenlabs.io/v1/previews/{voiceId}.mp3</c> or <c>https://api.hume.ai/v0/tts/voices/{voiceId}/preview.mp3</c>.</param>
+    /// <returns>The voice as the fake will describe it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not ElevenLabs or Hume AI (seed a <c>user_voice_resource</c> with <see cref="AddVoiceResource"/>), <paramref name="voiceId"/> is blank, or the voice was already added.</exception>
+    public FakeProviderVoice AddProviderVoice(VoiceSource source, string voiceId, string? name = null, string? gender = null, string? language = null, Uri? previewUrl = null)
+    {
+        var provider = ProviderOf(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voiceId);
+        var standIn = VoiceCatalog.Unseeded(provider, voiceId);
+        var voice = standIn with
+        {
+            Name = name ?? standIn.Name,
+            Gender = gender ?? standIn.Gender,
+            Language = language ?? standIn.Language,
+            PreviewUrl = previewUrl ?? standIn.PreviewUrl,
+        };
+        lock (_store.Gate)
+        {
+            if (!_store.ProviderVoices.TryAdd((provider.ToString(), voiceId), voice))
+            {
+                throw new ArgumentException("This voice was already added.", nameof(voiceId));
+            }
+        }
+
+        return voice;
+    }
+
+    /// <summary>
+    /// How the fake describes an ElevenLabs or Hume AI voice in <c>default_user_voice</c>: as added with
+    /// <see cref="AddProviderVoice"/>, else with fixed stand-ins derived from the id (name <c>ElevenLabs voice {voiceId}</c>
+    /// or <c>Hume AI voice {voiceId}</c>, gender <c>neutral</c>, language <c>English</c>, the provider's preview URL shape),
+    /// never null where the API sends a string.
+    /// </summary>
+    /// <param name="source"><see cref="VoiceSource.ElevenLabs"/> or <see cref="VoiceSource.HumeAi"/>.</param>
+    /// <param name="voiceId">The voice's id at the provider.</param>
+    /// <returns>The description.</returns>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not ElevenLabs or Hume AI, or <paramref name="voiceId"/> is blank.</exception>
+    public FakeProviderVoice DescribeProviderVoice(VoiceSource source, string voiceId)
+    {
+        var provider = ProviderOf(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(voiceId);
+        lock (_store.Gate)
+        {
+            return _store.DescribeProviderVoice(provider, voiceId);
         }
     }
 
@@ -218,6 +282,12 @@ public sealed class FakeGenProApi
     public HttpMessageHandler CreateHandler() => new FakeHandler(_core);
 
     internal FakeApiCore Core => _core;
+
+    private static VoiceSource ProviderOf(VoiceSource source, [CallerArgumentExpression(nameof(source))] string? parameter = null) =>
+        VoiceCatalog.Provider(source)
+        ?? throw new ArgumentException(
+            $"The source must be {VoiceSource.ElevenLabs} or {VoiceSource.HumeAi}, not '{source}'; seed a {VoiceSource.UserVoiceResource} with AddVoiceResource.",
+            parameter);
 
     private void CheckUser(FakeUser user)
     {

@@ -152,15 +152,16 @@ public sealed class GenProClient : IGenProClient, IDisposable
     /// <returns>A description safe to log.</returns>
     public override string ToString() => $"GenProClient {{ BaseAddress = {_httpClient.BaseAddress} }}";
 
-    /// <summary>The endpoint clients share one runner: one key scrubber, one logger.</summary>
+    /// <summary>The endpoint clients share one runner (one key scrubber, one logger) over the Refit clients of the endpoints.</summary>
     private static (AgentsClient, AvatarsClient, OperationRunner) CreateEndpoints(
         HttpClient httpClient, GenProClientOptions options, Func<string?> apiKey, ILogger logger, TimeProvider timeProvider)
     {
-        var sender = new RequestSender(httpClient, httpClient.BaseAddress ?? ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress));
-        var runner = new OperationRunner(sender, new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
+        var baseAddress = httpClient.BaseAddress ?? ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress);
+        var runner = new OperationRunner(baseAddress, new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
+        var (agents, avatars) = RefitClients.Create(httpClient, runner);
         return (
-            new AgentsClient(runner),
-            new AvatarsClient(runner),
+            new AgentsClient(runner, agents),
+            new AvatarsClient(runner, avatars),
             runner);
     }
 }

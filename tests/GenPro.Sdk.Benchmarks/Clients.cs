@@ -174,3 +174,13 @@ public interface IRefitAgentsApi
     [Post("/agents")]
     Task<PlainAgentEnvelope> CreateAgentAsync([Body] PlainCreateBody body, CancellationToken cancellationToken = default);
 }
+
+/// <summary>(e): what a user would write with Refit over the SDK's own models and JSON context.</summary>
+public interface ISdkModelsRefitApi
+{
+    [Get("/agents/{agentId}")]
+    Task<Agent> GetAsync(long agentId, CancellationToken cancellationToken = default);
+
+    [Get("/agents")]
+    Task<List<AgentSummary>> ListAsync(CancellationToken cancellationToken = default);
+}

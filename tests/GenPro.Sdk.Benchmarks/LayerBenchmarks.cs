@@ -4,6 +4,7 @@ using GenPro.Sdk.Agents;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Serialization;
+using Refit;
 
 namespace GenPro.Sdk.Benchmarks;
 
@@ -20,14 +21,10 @@ public class LayerBenchmarks
 {
     private static readonly Uri Base = new("http://localhost/v1/");
 
-    // One context for every call of a row: the runner's own per-call work is row 5's.
-    private static readonly OperationContext GetCall = new("Agents.Get", null);
-    private static readonly OperationContext ListCall = new("Agents.List", null);
-
     private HttpClient _bare = null!;
     private HttpClient _handlers = null!;
     private HttpClient _standard = null!;
-    private RequestSender _routes = null!;
+    private ISdkModelsRefitApi _refit = null!;
     private GenProClient _sdkPolicyOff = null!;
     private GenProClient _sdk = null!;
 
@@ -43,7 +40,7 @@ public class LayerBenchmarks
         {
             BaseAddress = Base,
         };
-        _routes = new RequestSender(_handlers, Base);
+        _refit = RestService.ForGenerated<ISdkModelsRefitApi>(_handlers, RefitSettings.ForJsonContext(GenProJsonContext.Default));
         _sdkPolicyOff = Clients.CreateSdk(Transport.InMemory, Base, Clients.PolicyOff);
         _sdk = Clients.CreateSdk(Transport.InMemory, Base);
     }
@@ -74,12 +71,8 @@ public class LayerBenchmarks
     [Benchmark(Description = "Get 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("Get")]
     public Task<Agent> Get_Handlers() => HandWritten.GetAsync(_handlers, "agents/1", GenProJsonContext.Default.Agent);
 
-    [Benchmark(Description = "Get 4: + SDK routes (AgentRoutes, RequestSender)"), BenchmarkCategory("Get")]
-    public async Task<Agent> Get_Routes()
-    {
-        using var response = await _routes.SendAsync(GetCall, AgentRoutes.Get(Wire.AgentId, false));
-        return await HandWritten.ReadAsync(response, GenProJsonContext.Default.Agent);
-    }
+    [Benchmark(Description = "Get 4: + a generated Refit client (SDK models)"), BenchmarkCategory("Get")]
+    public Task<Agent> Get_Refit() => _refit.GetAsync(Wire.AgentId);
 
     [Benchmark(Description = "Get 5: SDK, policy off (+ runner, scope, facade)"), BenchmarkCategory("Get")]
     public Task<Agent> Get_SdkPolicyOff() => _sdkPolicyOff.Agents.GetAsync(Wire.AgentId);
@@ -106,12 +99,8 @@ public class LayerBenchmarks
     [Benchmark(Description = "List 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("List")]
     public Task<List<AgentSummary>> List_Handlers() => HandWritten.GetAsync(_handlers, "agents", GenProJsonContext.Default.ListAgentSummary);
 
-    [Benchmark(Description = "List 4: + SDK routes (AgentRoutes, RequestSender)"), BenchmarkCategory("List")]
-    public async Task<List<AgentSummary>> List_Routes()
-    {
-        using var response = await _routes.SendAsync(ListCall, AgentRoutes.List(null));
-        return await HandWritten.ReadAsync(response, GenProJsonContext.Default.ListAgentSummary);
-    }
+    [Benchmark(Description = "List 4: + a generated Refit client (SDK models)"), BenchmarkCategory("List")]
+    public Task<List<AgentSummary>> List_Refit() => _refit.ListAsync();
 
     [Benchmark(Description = "List 5: SDK, policy off (+ runner, scope, facade)"), BenchmarkCategory("List")]
     public Task<IReadOnlyList<AgentSummary>> List_SdkPolicyOff() => _sdkPolicyOff.Agents.ListAsync();

@@ -286,7 +286,9 @@ public sealed class AgentEndpointTests
               "default_user_voice":{"source":"eleven_labs","voice_id":"voice_abc123"} } }
             """, body);
         var details = JsonAssert.Parse((await h.GetAsync($"agents/{agent.Id}")).Body)["default_user_voice"]!;
-        JsonAssert.Equal("""{"id":"voice_abc123","name":null,"gender":null,"language":null,"provider":"eleven_labs","url":null}""", details.ToJsonString());
+        JsonAssert.Equal(
+            """{"id":"voice_abc123","name":"ElevenLabs voice voice_abc123","gender":"neutral","language":"English","provider":"eleven_labs","url":"https://api.elevenlabs.io/v1/previews/voice_abc123.mp3"}""",
+            details.ToJsonString());
     }
 
     [Theory]

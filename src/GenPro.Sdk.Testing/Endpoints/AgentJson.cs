@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GenPro.Sdk.Testing.State;
 
@@ -88,28 +89,39 @@ internal static class AgentJson
         w.WriteEndObject();
     }
 
-    /// <summary><c>{id, name, gender, language, provider, url}</c>: filled from the voice resource, or the bare provider voice.</summary>
+    /// <summary>
+    /// <c>{id, name, gender, language, provider, url}</c>, every field a string as the API sends it: from the seeded
+    /// voice resource or provider voice, else from the stand-in values of <see cref="VoiceCatalog"/>.
+    /// </summary>
     private static void WriteVoiceDetails(Utf8JsonWriter w, FakeStore store, AgentEntity agent)
     {
-        if (agent.Record.VoiceSource is null)
+        if (agent.Record.VoiceSource is not { } source || agent.Record.VoiceId is not { } voiceId)
         {
             w.WriteNullValue();
             return;
         }
 
-        FakeVoiceResource? resource = null;
-        if (agent.Record.VoiceSource == VoiceSources.UserVoiceResource && ParamReader.TryId(agent.Record.VoiceId, out var resourceId))
+        string name, gender, language, provider;
+        Uri url;
+        if (source == VoiceSources.UserVoiceResource)
         {
-            store.VoiceResources.TryGetValue(resourceId, out resource);
+            // Update admits only a seeded resource (else 404), and resources are never removed.
+            var resource = store.VoiceResources[long.Parse(voiceId, CultureInfo.InvariantCulture)];
+            (name, gender, language, provider, url) = (resource.Name, resource.Gender, resource.Language, resource.Provider, resource.PreviewUrl);
+        }
+        else
+        {
+            var voice = store.DescribeProviderVoice(VoiceCatalog.Provider(source) ?? new VoiceSource(source), voiceId);
+            (name, gender, language, provider, url) = (voice.Name, voice.Gender, voice.Language, source, voice.PreviewUrl);
         }
 
         w.WriteStartObject();
-        w.WriteString("id", agent.Record.VoiceId);
-        w.WriteString("name", resource?.Name);
-        w.WriteString("gender", resource?.Gender);
-        w.WriteString("language", resource?.Language);
-        w.WriteString("provider", resource?.Provider ?? agent.Record.VoiceSource);
-        w.WriteString("url", resource?.PreviewUrl?.AbsoluteUri);
+        w.WriteString("id", voiceId);
+        w.WriteString("name", name);
+        w.WriteString("gender", gender);
+        w.WriteString("language", language);
+        w.WriteString("provider", provider);
+        w.WriteString("url", url.AbsoluteUri);
         w.WriteEndObject();
     }
 

@@ -25,6 +25,9 @@ internal sealed class FakeStore
 
     public Dictionary<long, FakeVoiceResource> VoiceResources { get; } = [];
 
+    /// <summary>Seeded ElevenLabs and Hume AI voices by (wire source, voice id); ids compare ordinally, as the providers' do.</summary>
+    public Dictionary<(string Source, string VoiceId), FakeProviderVoice> ProviderVoices { get; } = [];
+
     public long NextUserId() => _nextUserId++;
 
     public long NextWorkspaceId() => _nextWorkspaceId++;
@@ -90,6 +93,10 @@ internal sealed class FakeStore
             next.Record = next.Record with { IsPrimary = true };
         }
     }
+
+    /// <summary>The seeded description of a provider voice, else the documented stand-in (<see cref="VoiceCatalog.Unseeded"/>).</summary>
+    public FakeProviderVoice DescribeProviderVoice(VoiceSource provider, string voiceId) =>
+        ProviderVoices.TryGetValue((provider.ToString(), voiceId), out var seeded) ? seeded : VoiceCatalog.Unseeded(provider, voiceId);
 
     /// <summary>The agent as tests see it: its record, with the primary avatar the avatars decide.</summary>
     public FakeAgent Snapshot(AgentEntity agent) => agent.Record with { PrimaryAvatarId = PrimaryOf(agent.Id)?.Id };

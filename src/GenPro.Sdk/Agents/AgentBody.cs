@@ -1,5 +1,9 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GenPro.Sdk.Avatars.Images;
 using GenPro.Sdk.Bodies;
+using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk.Agents;
 
@@ -13,14 +17,64 @@ namespace GenPro.Sdk.Agents;
 /// another whatever the mix, and <c>is_primary</c> is sent only for the avatar the caller marked. A null field is left
 /// out, so an update sends only what was set.
 /// </para>
+/// <para>
+/// It is the <c>[Body]</c> of <see cref="IAgentsApi"/>'s create and update: Refit hands it to
+/// <see cref="GenProContentSerializer"/>, which writes the fields as JSON through <see cref="AgentBodyConverter"/> (the
+/// JSON context's converter), or sends the form built here, images opened and checked, before the call started.
+/// </para>
 /// </summary>
-internal static class AgentBody
+[JsonConverter(typeof(AgentBodyConverter))]
+internal sealed class AgentBody : IDisposable
 {
     private const string Avatars = "agent_avatars_attributes";
     private static readonly BodyPlace Agent = new("agent");
     private static readonly BodyPlace Voice = new("agent", "default_user_voice_attributes");
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public static ValueTask<RequestBody> ForCreateAsync(CreateAgentRequest request, CancellationToken cancellationToken)
+    private RequestBody? _sent;
+
+    private AgentBody(List<BodyField> fields, RequestBody? form, IProgress<long>? progress)
+    {
+        Fields = fields;
+        Form = form;
+        Progress = progress;
+    }
+
+    /// <summary>The fields, in the order they are written; the JSON converter nests them as their places say.</summary>
+    public IReadOnlyList<BodyField> Fields { get; }
+
+    /// <summary>The multipart form, when a file travels; null for a JSON body.</summary>
+    public RequestBody? Form { get; }
+
+    private IProgress<long>? Progress { get; }
+
+    /// <summary>Whether the body reads a caller's stream that cannot be rewound, and so must never be sent twice.</summary>
+    public bool NonReplayable => Form?.NonReplayable ?? false;
+
+    /// <summary>
+    /// The content the request carries: the form, or the fields written as JSON up front (bodies are small, a
+    /// <c>Content-Length</c> beats chunked encoding, and a retry sends the same bytes again).
+    /// </summary>
+    public HttpContent ToContent()
+    {
+        if (Form is { } form)
+        {
+            return form.Content;
+        }
+
+        var json = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(this, GenProJsonContext.Default.AgentBody));
+        json.Headers.ContentType = Json;
+        _sent = new RequestBody(json, nonReplayable: false, Progress);
+        return _sent.Content;
+    }
+
+    public void Dispose()
+    {
+        Form?.Dispose();
+        _sent?.Dispose();
+    }
+
+    public static ValueTask<AgentBody> ForCreateAsync(CreateAgentRequest request, CancellationToken cancellationToken)
     {
         var fields = new List<BodyField>(Capacity(request.Avatars));
         if (request.OrganizationId is { } organizationId)
@@ -32,7 +86,7 @@ internal static class AgentBody
         return BuildAsync(fields, request.UploadProgress, cancellationToken);
     }
 
-    public static ValueTask<RequestBody> ForUpdateAsync(UpdateAgentRequest request, CancellationToken cancellationToken)
+    public static ValueTask<AgentBody> ForUpdateAsync(UpdateAgentRequest request, CancellationToken cancellationToken)
     {
         var fields = new List<BodyField>(Capacity(request.Avatars));
         AddAgent(fields, request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey, request.Avatars, request.DefaultVoice);
@@ -84,12 +138,12 @@ internal static class AgentBody
     }
 
     /// <summary>JSON unless a file travels; a form has its images opened and checked here, before anything is sent.</summary>
-    private static ValueTask<RequestBody> BuildAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken) =>
+    private static ValueTask<AgentBody> BuildAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken) =>
         fields.Exists(static f => f.Value is ImageSource)
             ? FormAsync(fields, progress, cancellationToken)
-            : ValueTask.FromResult(new RequestBody(JsonBody.Write(fields), nonReplayable: false, progress));
+            : ValueTask.FromResult(new AgentBody(fields, form: null, progress));
 
-    private static async ValueTask<RequestBody> FormAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async ValueTask<AgentBody> FormAsync(List<BodyField> fields, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var form = new FormBuilder();
         foreach (var field in fields)
@@ -97,6 +151,6 @@ internal static class AgentBody
             await form.AddAsync(field, "request", cancellationToken).ConfigureAwait(false);
         }
 
-        return form.Build(progress);
+        return new AgentBody(fields, form.Build(progress), progress);
     }
 }

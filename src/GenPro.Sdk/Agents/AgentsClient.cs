@@ -1,12 +1,11 @@
 using GenPro.Sdk.Calls;
 using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
-using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk.Agents;
 
 /// <summary>Checks arguments, shapes bodies and unwraps responses for the agent endpoints.</summary>
-internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
+internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAgentsClient
 {
     private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(ListAsync));
     private static readonly string CreateName = OperationContext.NameOf(nameof(IGenProClient.Agents), nameof(CreateAsync));
@@ -27,8 +26,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
 
         return await runner.RunAsync(
             new OperationContext(ListName, requestOptions),
-            AgentRoutes.List(workspaceId),
-            ResponseTypes.AgentSummaries,
+            call => api.ListAsync(workspaceId, call),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,8 +57,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
             Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
             NonReplayableBody = body.NonReplayable,
         };
-        return await runner.RunAsync<AgentEnvelope, Agent>(
-            call, AgentRoutes.Create(body.Content), ResponseTypes.AgentEnvelope, cancellationToken).ConfigureAwait(false);
+        return await runner.RunAsync<AgentEnvelope, Agent>(call, c => api.CreateAsync(body, c), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default) =>
@@ -70,10 +67,10 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        bool? withOrganizationUuid = includeOrganizationUuid ? true : null; // the API reads only "true"; false is the default
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
-            AgentRoutes.Get(agentId, includeOrganizationUuid),
-            ResponseTypes.Agent,
+            call => api.GetAsync(agentId, withOrganizationUuid, call),
             cancellationToken);
     }
 
@@ -105,8 +102,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
             Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
             NonReplayableBody = body.NonReplayable,
         };
-        return await runner.RunAsync<AgentEnvelope, Agent>(
-            call, AgentRoutes.Update(agentId, body.Content), ResponseTypes.AgentEnvelope, cancellationToken).ConfigureAwait(false);
+        return await runner.RunAsync<AgentEnvelope, Agent>(call, c => api.UpdateAsync(agentId, body, c), cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default) => DeleteAsync(agentId, null, cancellationToken);
@@ -117,7 +113,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
-            AgentRoutes.Delete(agentId),
+            call => api.DeleteAsync(agentId, call),
             cancellationToken);
     }
 

@@ -12,11 +12,13 @@ internal static class AvatarIds
 
     /// <summary>
     /// How long the joined ids may be for the delete URL of <paramref name="agentId"/> under <paramref name="baseAddress"/>
-    /// (without its final <c>/</c>) to stay within <see cref="MaxUrlLength"/>: the URL is <see cref="AvatarRoutes.AvatarPath"/>
+    /// (without its final <c>/</c>) to stay within <see cref="MaxUrlLength"/>: the URL is <see cref="IAvatarsApi.AvatarRoute"/>
     /// under the base address.
     /// </summary>
     public static int MaxJoinedLength(string baseAddress, long agentId) =>
-        MaxUrlLength - baseAddress.Length - AvatarRoutes.AvatarPath(agentId, avatarIds: "").Length;
+        MaxUrlLength - baseAddress.Length
+        - IAvatarsApi.AvatarRoute.Replace("{agentId}", agentId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{avatarIds}", "", StringComparison.Ordinal).Length;
 
     public static string Join(IEnumerable<long> avatarIds, int maxLength, string paramName)
     {

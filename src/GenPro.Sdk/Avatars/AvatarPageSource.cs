@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Pagination;
-using GenPro.Sdk.Serialization;
 
 namespace GenPro.Sdk.Avatars;
 
@@ -19,7 +18,7 @@ namespace GenPro.Sdk.Avatars;
 /// seen grew to 10,000 entries for 10,000 avatars, reached the large-object heap and was 7 % of the listing's bytes
 /// (docs/performance.md).
 /// </remarks>
-internal sealed class AvatarPageSource(OperationRunner runner, long agentId, bool prefetch) : PageSource<Avatar>
+internal sealed class AvatarPageSource(OperationRunner runner, IAvatarsApi api, long agentId, bool prefetch) : PageSource<Avatar>
 {
     public const int PageSize = 20;
 
@@ -105,8 +104,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, long agentId, boo
     private Task<List<Avatar>> FetchAsync(long? cursor, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new OperationContext(ListName, RequestOptions) { AgentId = agentId },
-            AvatarRoutes.List(agentId, cursor),
-            ResponseTypes.Avatars,
+            call => api.ListAsync(agentId, cursor, call),
             cancellationToken);
 
     private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(IAvatarsClient.ListAsync));

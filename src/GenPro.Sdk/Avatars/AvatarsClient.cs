@@ -6,7 +6,7 @@ using GenPro.Sdk.Operations;
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
-internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
+internal sealed class AvatarsClient(OperationRunner runner, IAvatarsApi api) : IAvatarsClient
 {
     private static readonly string UploadName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(UploadAsync));
     private static readonly string SetPrimaryName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(SetPrimaryAsync));
@@ -18,7 +18,7 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
     {
         Guard.Id(agentId, nameof(agentId));
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
-        return new GenProPageable<Avatar>(new AvatarPageSource(runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
+        return new GenProPageable<Avatar>(new AvatarPageSource(runner, api, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
     }
 
     public Task UploadAsync(long agentId, AvatarUpload upload, CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
         RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(SetPrimaryName, requestOptions) { AgentId = agentId },
-            AvatarRoutes.SetPrimary(agentId, avatarId),
+            call => api.SetPrimaryAsync(agentId, avatarId, call),
             cancellationToken);
     }
 
@@ -126,13 +126,13 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
         var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(runner.BaseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
-            AvatarRoutes.Delete(agentId, ids),
+            call => api.DeleteAsync(agentId, ids, call),
             cancellationToken);
     }
 
     private Task SendUploadAsync(long agentId, RequestBody body, GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new OperationContext(UploadName, requestOptions) { AgentId = agentId, NonReplayableBody = body.NonReplayable },
-            AvatarRoutes.Upload(agentId, body.Content),
+            call => api.UploadAsync(agentId, body.Content, call),
             cancellationToken);
 }

@@ -1,26 +1,17 @@
-using System.Buffers;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace GenPro.Sdk.Bodies;
 
 /// <summary>
 /// Writes <see cref="BodyField"/>s as a JSON object, nesting them as their places say, with the serializer's own
-/// escaping and number format. The bytes are written up front: bodies are small, a <c>Content-Length</c> beats chunked
-/// encoding, and a retry can send the same bytes again.
+/// escaping and number format (<see cref="Serialization.AgentBodyConverter"/> calls it when Refit's serializer writes an
+/// agent body).
 /// </summary>
 internal static class JsonBody
 {
-    /// <summary>A buffer and writer per thread, reset for each body, as the serializer keeps its own: only the body's bytes are allocated.</summary>
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_cached;
-
-    /// <summary>The body; fields of one parent, nested object or item must follow each other, as the description lists them.</summary>
-    public static HttpContent Write(IReadOnlyList<BodyField> fields)
+    /// <summary>The object; fields of one parent, nested object or item must follow each other, as the description lists them.</summary>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<BodyField> fields)
     {
-        var (buffer, writer) = t_cached ??= Create();
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
         writer.WriteStartObject();
         var at = default(BodyField);
         foreach (var field in fields)
@@ -32,17 +23,6 @@ internal static class JsonBody
 
         Move(writer, at, default);
         writer.WriteEndObject();
-        writer.Flush();
-
-        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        return content;
-    }
-
-    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) Create()
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        return (buffer, new Utf8JsonWriter(buffer));
     }
 
     /// <summary>Closes the objects and list <paramref name="from"/> sits in that <paramref name="to"/> does not, and opens those it needs.</summary>

@@ -26,9 +26,10 @@ public sealed class GenProRequestOptions
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>
-    /// Called with the status, headers and request id of each successful response of the call, as soon as its headers
-    /// are in (a listing calls it once per page, an upload of images and DeGod ids twice). Failures carry the same
-    /// data in <see cref="GenProApiException.Response"/>.
+    /// Called with the status, headers and request id of each successful response of the call, once its body has been
+    /// read and its connection released (a listing calls it once per page, an upload of images and DeGod ids twice).
+    /// An exception it throws reaches the caller as it is. Failures carry the same data in
+    /// <see cref="GenProApiException.Response"/>.
     /// </summary>
     public Action<GenProResponse>? OnResponse { get; set; }
 

@@ -22,7 +22,7 @@ internal static class ResponseHeaders
             Add(copy, name, values.ToString(), scrubber, secrets);
         }
 
-        foreach (var (name, values) in response.Content.Headers.NonValidated)
+        foreach (var (name, values) in Http.BoundedResponseContent.HeadersOf(response).NonValidated)
         {
             Add(copy, name, values.ToString(), scrubber, secrets);
         }

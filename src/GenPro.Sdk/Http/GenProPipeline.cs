@@ -31,7 +31,7 @@ internal static class GenProPipeline
     public static DelegatingHandler[] CreateHandlers(
         GenProClientOptions options, Func<string?> apiKey, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
     [
-        new DeadlineHandler(),
+        new OperationHandler(),
         GenProResilience.CreateHandler(options, timeProvider, GenProClient.CreateLogger(loggerFactory), loggerFactory),
         new RedirectHandler(),
         CreateApiKeyHandler(options, apiKey, inner: null),

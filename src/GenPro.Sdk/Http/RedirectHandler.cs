@@ -61,7 +61,8 @@ internal sealed class RedirectHandler : DelegatingHandler
 
         var method = toGet ? HttpMethod.Get : request.Method;
         // The hop carries the operation on, so the key handler below stamps it as it stamped the first request.
-        var next = OperationContext.Of(request) is { } operation ? new OperationRequest(operation, method, target) : new HttpRequestMessage(method, target);
+        // Every option is copied, the operation's context (a Refit [Property]) with them.
+        var next = new HttpRequestMessage(method, target);
         next.Content = content;
         next.Version = request.Version;
         next.VersionPolicy = request.VersionPolicy;

@@ -7,20 +7,30 @@ namespace GenPro.Sdk.Operations;
 /// layer below: its name, the agent it concerns, the provider keys its body carries, whether that body can be sent
 /// twice, the caller's per-call options, its <c>X-Request-Id</c> and its deadline.
 /// <para>
-/// <see cref="OperationRunner"/> passes it to what it calls itself (the span, the error factory); the handlers inside
-/// <see cref="HttpClient"/> (resilience policy, redirects, API key), which <see cref="HttpClient"/> calls with the request
-/// message alone, find it on that message (<see cref="Of"/>, an <see cref="OperationRequest"/>).
+/// <see cref="OperationRunner"/> passes it to what it calls itself (the span); the endpoint methods of the Refit interfaces
+/// declare it as a <c>[Property]</c>, so it travels in the request's <see cref="HttpRequestMessage.Options"/> to the
+/// handlers inside <see cref="HttpClient"/> (deadline, resilience policy, redirects, API key) and, on the response's
+/// content, to the serializer and the error factory (<see cref="Of"/>).
 /// </para>
 /// </summary>
 internal sealed class OperationContext(string name, GenProRequestOptions? options) : IDisposable
 {
     public const string RequestIdHeader = "X-Request-Id";
 
+    /// <summary>The key the Refit interfaces' <c>[Property]</c> puts the context under in <see cref="HttpRequestMessage.Options"/>.</summary>
+    public const string PropertyKey = "GenPro.Sdk.Operation";
+
+    private static readonly HttpRequestOptionsKey<OperationContext> Key = new(PropertyKey);
+
     private OperationDeadline? _deadline;
     private int _attempts;
 
     /// <summary>The operation <paramref name="request"/> belongs to; null for a request the SDK did not make.</summary>
-    public static OperationContext? Of(HttpRequestMessage? request) => (request as OperationRequest)?.Call;
+    public static OperationContext? Of(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Key, out var call) ? call : null;
+
+    /// <summary>Attaches the operation to a request the SDK makes without Refit (a redirect hop copies every option anyway).</summary>
+    public void AttachTo(HttpRequestMessage request) => request.Options.Set(Key, this);
 
     /// <summary>The operation's name in spans, logs and messages: <c>Agents.Get</c> (see <see cref="NameOf"/>).</summary>
     public string Name { get; } = name;
@@ -67,6 +77,21 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>How long the operation has run, on the client's clock; zero before it starts.</summary>
     public TimeSpan Elapsed => _deadline?.Elapsed ?? TimeSpan.Zero;
 
+    /// <summary>
+    /// The last response the pipeline handed back (after retries and redirects), noted by <see cref="Http.OperationHandler"/>:
+    /// the span, the error factory and an empty-body error describe it. Disposed by then, its status and headers still read.
+    /// </summary>
+    public HttpResponseMessage? LastResponse { get; private set; }
+
+    /// <summary>
+    /// Whether the operation reads its success body (<see cref="GenProClientOptions.MaxResponseBodySize"/> applies); an
+    /// operation that does not (delete, upload, set-primary) reads none of it.
+    /// </summary>
+    public bool ReadsBody { get; set; }
+
+    /// <summary>The largest success body read, counted after decompression (the client's option).</summary>
+    public long MaxResponseBodySize { get; private set; } = GenProClientOptions.DefaultMaxResponseBodySize;
+
     /// <summary>The operation's time limit (the client's, or the call's shorter one) and the caller's token.</summary>
     public OperationDeadline Deadline => _deadline ?? throw new InvalidOperationException($"{Name} has not started.");
 
@@ -75,17 +100,22 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
         client + "." + (method.EndsWith("Async", StringComparison.Ordinal) ? method[..^"Async".Length] : method);
 
     /// <summary>Starts the operation under <paramref name="deadline"/>, which ends with it (<see cref="Dispose"/>).</summary>
-    public OperationContext Start(OperationDeadline deadline)
+    public OperationContext Start(OperationDeadline deadline, long maxResponseBodySize)
     {
         _deadline = deadline;
+        MaxResponseBodySize = maxResponseBodySize;
         return this;
     }
 
     /// <summary>Counts one attempt; called by the handler just inside the retry policy, once per attempt.</summary>
     public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
-    /// <summary>Notes the server's request id of a response.</summary>
-    public void Answered(HttpResponseMessage response) => ServerRequestId = ServerRequestIdOf(response) ?? ServerRequestId;
+    /// <summary>Notes the response the pipeline handed back, and the server's request id on it.</summary>
+    public void Answered(HttpResponseMessage response)
+    {
+        LastResponse = response;
+        ServerRequestId = ServerRequestIdOf(response) ?? ServerRequestId;
+    }
 
     /// <summary>
     /// Stamps one attempt or hop: the request id, the caller's extra headers and, for an operation with a body, whether it

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using GenPro.Sdk.Calls;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
+using GenPro.Sdk.Http;
 using GenPro.Sdk.Http.Resilience;
 using GenPro.Sdk.Secrets;
 using GenPro.Sdk.Serialization;
@@ -12,14 +13,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GenPro.Sdk.Operations;
 
 /// <summary>
-/// Runs one SDK operation: sends it, turns every failure into a <see cref="GenProException"/> (the caller's own
-/// cancellation excepted), and reads the body straight from the response stream with the source-generated
-/// JSON metadata. The endpoint clients describe each call with an <see cref="OperationContext"/> and the
-/// <see cref="ApiRequest"/> their routes build; <see cref="RequestSender"/> sends it.
-/// Each operation is one span, one pair of logs and one measurement (<see cref="OperationScope"/>).
+/// Runs one SDK operation around its Refit call: starts its deadline and its scope (one span, one pair of logs, one
+/// measurement: <see cref="OperationScope"/>), and turns every outcome into a result or a <see cref="GenProException"/>
+/// (the caller's own cancellation excepted). Refit's hooks come here too (<see cref="RefitClients"/>): the error factory
+/// for error statuses (<see cref="ErrorOfAsync"/>), the body reader behind the serializer (<see cref="ReadJsonAsync"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its token source is cancelled at disposal, never disposed: a call starting as the client is disposed may still link to it; it has no timer.")]
-internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
+internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly OperationLimits _limits = limits ?? OperationLimits.None;
@@ -27,7 +27,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
     private volatile bool _disposed;
 
     /// <summary>The API's base address without its final <c>/</c>, which bounds how long a URL may get (<c>AvatarIds</c>).</summary>
-    public string BaseAddress => sender.BaseAddress;
+    public string BaseAddress { get; } = baseAddress.AbsoluteUri.TrimEnd('/');
 
     /// <summary>
     /// Called by <see cref="GenProClient.Dispose"/> before it disposes the HTTP client: calls in flight, a body being
@@ -39,126 +39,90 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
         _disposal.Cancel();
     }
 
-    /// <summary>Runs <paramref name="call"/>, sending <paramref name="request"/>, and reads a JSON body of type <typeparamref name="T"/>.</summary>
-    public async Task<T> RunAsync<T>(
-        OperationContext call, ApiRequest request, JsonTypeInfo<T> bodyType, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="call"/> through <paramref name="send"/> (a Refit method) and returns the model it read.</summary>
+    public async Task<T> RunAsync<T>(OperationContext call, Func<OperationContext, Task<T>> send, CancellationToken cancellationToken)
+        where T : class
     {
-        using var running = Start(call, cancellationToken);
-        try
-        {
-            using var response = await SendAsync(call, request).ConfigureAwait(false);
-            return await ReadJsonAsync(response, bodyType, call).ConfigureAwait(false);
-        }
-        catch (GenProException e)
-        {
-            call.Tag(e);
-            throw;
-        }
+        call.ReadsBody = true;
+        var value = await RunCoreAsync<T>(call, send, cancellationToken).ConfigureAwait(false);
+        return value ?? throw call.Tag(ApiErrorFactory.UnreadableBody(call.LastResponse!, scrubber, call, "its body was empty or null.", null));
     }
 
     /// <summary>Runs <paramref name="call"/> and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
-    public async Task<T> RunAsync<TEnvelope, T>(
-        OperationContext call, ApiRequest request, JsonTypeInfo<TEnvelope> envelopeType, CancellationToken cancellationToken)
-        where TEnvelope : IEnvelope<T>
+    public async Task<T> RunAsync<TEnvelope, T>(OperationContext call, Func<OperationContext, Task<TEnvelope>> send, CancellationToken cancellationToken)
+        where TEnvelope : class, IEnvelope<T>
         where T : class
     {
-        using var running = Start(call, cancellationToken);
-        try
-        {
-            using var response = await SendAsync(call, request).ConfigureAwait(false);
-            var envelope = await ReadJsonAsync(response, envelopeType, call).ConfigureAwait(false);
-            return envelope.Wrapped
-                   ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, call, $"its body had no \"{TEnvelope.PropertyName}\" object.", null);
-        }
-        catch (GenProException e)
-        {
-            call.Tag(e);
-            throw;
-        }
+        var envelope = await RunAsync(call, send, cancellationToken).ConfigureAwait(false);
+        return envelope.Wrapped
+               ?? throw call.Tag(ApiErrorFactory.UnreadableBody(call.LastResponse!, scrubber, call, $"its body had no \"{TEnvelope.PropertyName}\" object.", null));
     }
 
     /// <summary>Runs <paramref name="call"/>, whose success carries no body worth reading (delete, upload, set-primary).</summary>
-    public async Task RunAsync(OperationContext call, ApiRequest request, CancellationToken cancellationToken)
-    {
-        using var running = Start(call, cancellationToken);
-        try
-        {
-            using var response = await SendAsync(call, request).ConfigureAwait(false);
-        }
-        catch (GenProException e)
-        {
-            call.Tag(e);
-            throw;
-        }
-    }
+    public Task RunAsync(OperationContext call, Func<OperationContext, Task> send, CancellationToken cancellationToken) =>
+        RunCoreAsync<object>(call, send, cancellationToken);
 
-    private OperationContext Start(OperationContext call, CancellationToken cancellationToken) =>
-        call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token));
-
-    /// <summary>
-    /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
-    /// span, so the span carries the error code.
-    /// </summary>
-    private async ValueTask<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request)
+    private async Task<TResult?> RunCoreAsync<TResult>(OperationContext call, Func<OperationContext, Task> send, CancellationToken cancellationToken)
+        where TResult : class
     {
+        using var running = call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token), _limits.MaxResponseBodySize);
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
-        var operation = call.Name;
         var deadline = call.Deadline;
         using var scope = OperationScope.Start(call, _logger, scrubber);
-        HttpResponseMessage response;
+        Task sending;
         try
         {
-            response = await sender.SendAsync(call, request).ConfigureAwait(false);
+            sending = send(call);
+            await sending.ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
             throw deadline.Cancelled(e);
         }
-        catch (Exception e) when (e is not GenProException and not ArgumentException)
+        catch (GenProException e)
+        {
+            // From Refit's hooks: an error status (the error factory), or a success whose body could not be read.
+            switch (call.LastResponse)
+            {
+                case { IsSuccessStatusCode: true } answered:
+                    scope.Succeeded(answered, call.ServerRequestId);
+                    break;
+                case { } answered when e is GenProApiException error:
+                    scope.Failed(answered, error, call.ServerRequestId);
+                    break;
+                default:
+                    scope.Failed(e);
+                    break;
+            }
+
+            throw call.Tag(e);
+        }
+        catch (Exception e) when (e is not ArgumentException)
         {
             scope.Failed(e);
-            e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
-            throw _disposed
-                ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)
-                : e is OperationCanceledException && deadline.Expired
-                    ? deadline.TimedOut(operation, e, call.Attempts)
-                    : TransportErrors.ToConnectionException(operation, e, call.NotRetried, Attempts.After(call));
+            throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
         }
 
-        call.Answered(response);
-        if (response.IsSuccessStatusCode)
-        {
-            scope.Succeeded(response, call.ServerRequestId);
-            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
-            return response;
-        }
-
-        using (response)
-        {
-            GenProApiException error;
-            try
-            {
-                error = await ApiErrorFactory.FromResponseAsync(response, scrubber, call, deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (deadline.CallerCancelled)
-            {
-                throw deadline.Cancelled(e);
-            }
-            catch (OperationCanceledException e)
-            {
-                // An error body that drips past the deadline, or the client disposed meanwhile: the call still ends, saying why.
-                scope.Failed(e);
-                var what = ApiErrorFactory.Describe(response, scrubber, call);
-                throw _disposed
-                    ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
-                    : deadline.TimedOut(what, e, call.Attempts);
-            }
-
-            error.Response = ResponseHeaders.Capture(response, call, scrubber);
-            scope.Failed(response, error, call.ServerRequestId);
-            throw call.Tag(error);
-        }
+        var response = call.LastResponse!;
+        scope.Succeeded(response, call.ServerRequestId);
+        call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
+        return sending is Task<TResult> read ? read.Result : null;
     }
+
+    /// <summary>
+    /// Refit's <c>ExceptionFactory</c>: nothing for a success; for an error status, the typed exception, its body read
+    /// (at most <see cref="ApiErrorFactory.MaxBodyBytes"/>, within the deadline) and the response released, since Refit
+    /// leaves an error response to the exception it throws and this one keeps only what it read.
+    /// </summary>
+    public ValueTask<Exception?> ErrorOfAsync(HttpResponseMessage response) =>
+        response.IsSuccessStatusCode ? default : CreateErrorAsync(response);
+
+    /// <summary>Refit's <c>DeserializationExceptionFactory</c>: the reader's own exceptions pass; anything else is an unreadable body.</summary>
+    /// <remarks>Refit buffers a success body before reading it; what ended that (the bound, the deadline, the connection) is told as itself.</remarks>
+    public ValueTask<Exception?> UnreadableBodyAsync(HttpResponseMessage response, Exception e) =>
+        ValueTask.FromResult<Exception?>(e is GenProException || CallOf(response) is not { } call
+            ? e
+            : ReadFailed(response, call, (response.Content as BoundedResponseContent)?.Failure ?? e, bodyType: null));
 
     /// <summary>The model a body was read as, as a user knows it: <c>Agent</c>, <c>AgentSummary list</c>.</summary>
     internal static string ModelName(JsonTypeInfo bodyType) =>
@@ -166,38 +130,90 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
             ? item.Name + " list"
             : bodyType.Type.Name;
 
-    private async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> bodyType, OperationContext call)
+    /// <summary>
+    /// Reads a success body (already bounded by <see cref="BoundedResponseContent"/>) into <typeparamref name="T"/> for
+    /// the serializer, and turns a failure into the exception that says what went wrong, while the model's name, the
+    /// response and the operation are at hand.
+    /// </summary>
+    public async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, OperationContext call, JsonTypeInfo<T?> bodyType, HttpContent content)
     {
         var deadline = call.Deadline;
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+            var stream = await content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var body = ResponseBodyLimit.Wrap(stream, response, _limits.MaxResponseBodySize);
-                var value = await JsonSerializer.DeserializeAsync(body, bodyType, deadline.Token).ConfigureAwait(false);
-                return value ?? throw ApiErrorFactory.UnreadableBody(response, scrubber, call, "its body was empty or null.", null);
+                // Refit buffered the body already (through the bound): reading it from memory needs no state machine.
+                return stream is MemoryStream buffered
+                    ? JsonSerializer.Deserialize(buffered, bodyType)
+                    : await JsonSerializer.DeserializeAsync(stream, bodyType, deadline.Token).ConfigureAwait(false);
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or System.Text.DecoderFallbackException)
         {
-            throw ApiErrorFactory.UnreadableBody(response, scrubber, call, $"its body could not be read as {ModelName(bodyType)}: {e.Message.Replace(bodyType.Type.ToString(), ModelName(bodyType), StringComparison.Ordinal)}", e);
-        }
-        catch (ResponseBodyLimit.ResponseBodyTooLargeException e)
-        {
-            throw ApiErrorFactory.UnreadableBody(response, scrubber, call, e.Message, null);
-        }
-        catch (OperationCanceledException e) when (deadline.CallerCancelled)
-        {
-            throw deadline.Cancelled(e);
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or System.Text.DecoderFallbackException)
-        {
-            var what = ApiErrorFactory.Describe(response, scrubber, call);
-            e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
-            throw _disposed
-                ? new GenProConnectionException($"{what} failed: the client was disposed while the response was read.", e)
-                : deadline.Expired ? deadline.TimedOut(what, e, call.Attempts) : TransportErrors.ToConnectionException(what, e, call.NotRetried, Attempts.After(call));
+            throw ReadFailed(response, call, e, bodyType);
         }
     }
+
+    /// <summary>Why a success body could not be read, as the caller should hear it; the caller's cancellation stays theirs.</summary>
+    private Exception ReadFailed(HttpResponseMessage response, OperationContext call, Exception e, JsonTypeInfo? bodyType)
+    {
+        if (e is HttpRequestException { InnerException: ResponseBodyLimit.ResponseBodyTooLargeException tooLarge })
+        {
+            e = tooLarge; // HttpContent's buffering wraps what ended it
+        }
+
+        return e switch
+        {
+            JsonException when bodyType is not null => ApiErrorFactory.UnreadableBody(
+                response, scrubber, call, $"its body could not be read as {ModelName(bodyType)}: {e.Message.Replace(bodyType.Type.ToString(), ModelName(bodyType), StringComparison.Ordinal)}", e),
+            ResponseBodyLimit.ResponseBodyTooLargeException => ApiErrorFactory.UnreadableBody(response, scrubber, call, e.Message, null),
+            OperationCanceledException cancelled when call.Deadline.CallerCancelled => call.Deadline.Cancelled(cancelled),
+            IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or System.Text.DecoderFallbackException =>
+                Failed(call, ApiErrorFactory.Describe(response, scrubber, call), "the response was read", e),
+            _ => ApiErrorFactory.UnreadableBody(response, scrubber, call, $"its body could not be read: {e.Message}", e),
+        };
+    }
+
+    private async ValueTask<Exception?> CreateErrorAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            if (CallOf(response) is not { } call)
+            {
+                return new InvalidOperationException("GenPro.Sdk reads only the responses of its own operations.");
+            }
+
+            var deadline = call.Deadline;
+            try
+            {
+                var error = await ApiErrorFactory.FromResponseAsync(response, scrubber, call, deadline.Token).ConfigureAwait(false);
+                error.Response = ResponseHeaders.Capture(response, call, scrubber);
+                return error;
+            }
+            catch (OperationCanceledException e) when (deadline.CallerCancelled)
+            {
+                return deadline.Cancelled(e);
+            }
+            catch (OperationCanceledException e)
+            {
+                // An error body that drips past the deadline, or the client disposed meanwhile: the call still ends, saying why.
+                return Failed(call, ApiErrorFactory.Describe(response, scrubber, call), "the response was read", e);
+            }
+        }
+    }
+
+    /// <summary>A failure with no usable answer: the client's disposal, the deadline, or the transport, scrubbed of secrets.</summary>
+    private GenProConnectionException Failed(OperationContext call, string what, string during, Exception e)
+    {
+        e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
+        return _disposed
+            ? new GenProConnectionException($"{what} failed: the client was disposed while {during}.", e)
+            : e is OperationCanceledException && call.Deadline.Expired
+                ? call.Deadline.TimedOut(what, e, call.Attempts)
+                : TransportErrors.ToConnectionException(what, e, call.NotRetried, Attempts.After(call));
+    }
+
+    private static OperationContext? CallOf(HttpResponseMessage response) =>
+        (response.Content as BoundedResponseContent)?.Call ?? OperationContext.Of(response.RequestMessage);
 }

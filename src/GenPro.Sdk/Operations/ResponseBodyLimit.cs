@@ -7,9 +7,9 @@ namespace GenPro.Sdk.Operations;
 /// </summary>
 internal static class ResponseBodyLimit
 {
-    public static Stream Wrap(Stream body, HttpResponseMessage response, long limit)
+    public static Stream Wrap(Stream body, long? contentLength, long limit)
     {
-        if (response.Content.Headers.ContentLength is { } length && length > limit)
+        if (contentLength is { } length && length > limit)
         {
             throw new ResponseBodyTooLargeException(limit, $"its Content-Length ({length} bytes) is above");
         }

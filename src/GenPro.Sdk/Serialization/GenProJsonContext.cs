@@ -19,4 +19,5 @@ namespace GenPro.Sdk.Serialization;
 [JsonSerializable(typeof(Agent))]
 [JsonSerializable(typeof(AgentEnvelope))]
 [JsonSerializable(typeof(List<Avatar>))]
+[JsonSerializable(typeof(AgentBody))]
 internal sealed partial class GenProJsonContext : JsonSerializerContext;

@@ -26,7 +26,8 @@ internal static class ResponseTypes
 
     public static JsonTypeInfo<List<Avatar>> Avatars { get; } = Get<List<Avatar>>();
 
-    private static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    /// <summary>The metadata of <typeparamref name="T"/>, with the identity checks.</summary>
+    public static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private static void RequireIdentity(JsonTypeInfo type)
     {

@@ -60,7 +60,8 @@ public sealed class RetryDecisionsTests
     [Fact]
     public void A_non_replayable_body_is_never_retried_nor_given_an_attempt_timeout()
     {
-        using var request = new OperationRequest(new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }, HttpMethod.Post, Agents);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Agents);
+        new OperationContext("Avatars.Upload", null) { NonReplayableBody = true }.AttachTo(request);
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
         RetryDecisions.ShouldRetry(request, Outcome.FromResult(response)).Should().BeFalse();

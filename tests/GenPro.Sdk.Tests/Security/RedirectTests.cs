@@ -118,7 +118,8 @@ public sealed class RedirectTests : IDisposable
     public void A_body_that_cannot_be_replayed_is_not_redirected()
     {
         var upload = new OperationContext("Avatars.Upload", null) { NonReplayableBody = true };
-        using var request = new OperationRequest(upload, HttpMethod.Post, new Uri("https://api.gen.pro/v1/agents/1/avatars")) { Content = new StringContent("x") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("https://api.gen.pro/v1/agents/1/avatars")) { Content = new StringContent("x") };
+        upload.AttachTo(request);
         using var response = new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://api.gen.pro/v1/x") } };
 
         RedirectHandler.NextRequest(request, response).Should().BeNull();
