@@ -3,6 +3,11 @@ namespace GenPro.Sdk;
 /// <summary>
 /// Options for one call: extra headers, the request id to send, a timeout of its own, and a hook that sees each
 /// response. Pass it to the overloads that take one; a single instance may serve many calls (the SDK only reads it).
+/// <para>
+/// The SDK checks and copies it when the call starts (for a listing, when <c>ListAsync</c> is called, so every
+/// enumeration and every page uses what it held then): changing it afterwards affects later calls only, never a
+/// retry, redirect hop or page of a call already made.
+/// </para>
 /// </summary>
 public sealed class GenProRequestOptions
 {
