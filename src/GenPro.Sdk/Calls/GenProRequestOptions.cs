@@ -34,6 +34,10 @@ public sealed class GenProRequestOptions
     /// Called with the status, headers and request id of each successful response of the call, as soon as its headers
     /// are in (a listing calls it once per page, an upload of images and DeGod ids twice). Failures carry the same
     /// data in <see cref="GenProApiException.Response"/>.
+    /// <para>
+    /// If the hook throws, the call ends with that very exception (not wrapped, not retried: the server has answered), and
+    /// the SDK releases the response and its connection first; a listing ends its enumeration with it.
+    /// </para>
     /// </summary>
     public Action<GenProResponse>? OnResponse { get; set; }
 
