@@ -26,7 +26,9 @@ public sealed class GenProRequestOptions
 
     /// <summary>
     /// A limit on this call, retries and body reading included, on top of <see cref="GenProClientOptions.Timeout"/>
-    /// (the shorter one wins). Exceeding it throws <see cref="GenProConnectionException"/>. Null for none.
+    /// (the shorter one wins). Exceeding it throws <see cref="GenProConnectionException"/>. Null for none; anything longer
+    /// than a timer runs (about 49.7 days, such as <see cref="TimeSpan.MaxValue"/>) sets none, as
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> does.
     /// </summary>
     public TimeSpan? Timeout { get; set; }
 
