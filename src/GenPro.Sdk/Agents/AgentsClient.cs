@@ -18,7 +18,7 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
 
     public async Task<IReadOnlyList<AgentSummary>> ListAsync(long? workspaceId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         if (workspaceId is { } id)
         {
             Guard.Id(id, nameof(workspaceId));
@@ -48,7 +48,7 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
     private async Task<Agent> CreateCoreAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         AgentRequestChecks.Validate(request);
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
 
         // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
         using var body = await AgentBody.ForCreateAsync(request, cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         bool? withOrganizationUuid = includeOrganizationUuid ? true : null; // the API reads only "true"; false is the default
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
@@ -94,7 +94,7 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
     {
         Guard.Id(agentId, nameof(agentId));
         AgentRequestChecks.Validate(request);
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         using var body = await AgentBody.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false);
         var call = new OperationContext(UpdateName, requestOptions)
         {
@@ -110,7 +110,7 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
     public Task DeleteAsync(long agentId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
             call => api.DeleteAsync(agentId, call),

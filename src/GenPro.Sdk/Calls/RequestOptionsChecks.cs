@@ -7,12 +7,31 @@ internal static class RequestOptionsChecks
 {
     public const int MaxRequestIdLength = 255;
 
-    public static void ThrowIfInvalid(GenProRequestOptions? options, string paramName)
+    /// <summary>
+    /// A copy of <paramref name="options"/> taken when the call starts, checked: the call (every retry, redirect hop and,
+    /// for a listing, every page) reads only the copy, so a change the caller makes later (a header holding CR/LF, an
+    /// <c>X-API-Key</c>, a new request id) never reaches the wire unchecked. Copying first and checking the copy leaves
+    /// no moment between the check and the use. The hook is the same delegate.
+    /// </summary>
+    public static GenProRequestOptions? Checked(GenProRequestOptions? options, string paramName)
     {
         if (options is null)
         {
-            return;
+            return null;
         }
+
+        var copy = new GenProRequestOptions { RequestId = options.RequestId, Timeout = options.Timeout, OnResponse = options.OnResponse };
+        foreach (var (name, value) in options.Headers)
+        {
+            copy.Headers.Add(name, value);
+        }
+
+        ThrowIfInvalid(copy, paramName);
+        return copy;
+    }
+
+    private static void ThrowIfInvalid(GenProRequestOptions options, string paramName)
+    {
 
         if (options.RequestId is { } id && !IsRequestId(id))
         {
@@ -28,6 +47,14 @@ internal static class RequestOptionsChecks
 
         foreach (var (name, value) in options.Headers)
         {
+            if (IsFraming(name))
+            {
+                throw new ArgumentException(
+                    $"GenProRequestOptions.Headers may not set '{name}': Transfer-Encoding, Connection, Upgrade, TE, Trailer, "
+                    + "Keep-Alive and Expect frame the message or govern the connection, which HttpClient owns (a caller's "
+                    + "Transfer-Encoding went out beside Content-Length, which RFC 9112 forbids).", paramName);
+            }
+
             if (IsReserved(name))
             {
                 throw new ArgumentException(
@@ -61,6 +88,16 @@ internal static class RequestOptionsChecks
 
         return true;
     }
+
+    /// <summary>Framing and hop-by-hop headers (RFC 9110 §7.6.1, RFC 9112 §6): how the message is delimited and the connection kept.</summary>
+    private static bool IsFraming(string name) =>
+        name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("TE", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Trailer", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Expect", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsReserved(string name) =>
         name.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase)

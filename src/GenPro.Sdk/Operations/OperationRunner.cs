@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GenPro.Sdk.Bodies;
 using GenPro.Sdk.Calls;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
@@ -99,7 +100,8 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
         }
         catch (Exception e) when (e is not ArgumentException)
         {
-            scope.Failed(e);
+            scope.Failed(CallerFailure.Find(e) ?? e);
+            CallerFailure.ThrowIfFound(e); // the caller's stream or progress callback failed: theirs to see, not the server's fault
             throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
         }
 
