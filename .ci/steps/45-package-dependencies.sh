@@ -24,6 +24,7 @@ OWN_VERSIONING = {"Microsoft.Extensions.Http.Resilience"}
 def groups(package):
     with zipfile.ZipFile(f"{out}/{package}.{version}.nupkg") as z:
         nuspec = z.read(f"{package}.nuspec").decode("utf-8-sig")
+    nuspec = re.search(r"<dependencies>(.*?)</dependencies>", nuspec, re.S).group(1)   # not <frameworkReferences>
     return {tfm: dict(re.findall(r'<dependency id="([^"]+)" version="([^"]+)"', body))
             for tfm, body in re.findall(r'<group targetFramework="([^"]+)"\s*(?:/>|>(.*?)</group>)', nuspec, re.S)}
 
