@@ -76,6 +76,11 @@ for target, libraries in assets["targets"].items():
     runtime_line = sorted(f"{name} {v}" for name, v in resolved.items()
                           if name.startswith("Microsoft.Extensions.") and v != own_versioning)
     problems += [f"{target}: {entry} is not of the {line}x line" for entry in runtime_line if not entry.split()[1].startswith(line)]
+    # A System.* package of a newer line would replace a .NET 8 framework assembly. Refit 16.4.0 asks for
+    # System.Net.ServerSentEvents 10.0.13 on net8.0: it is not part of .NET 8, so it replaces nothing.
+    if tfm == "net8.0":
+        problems += [f"{target}: {name} {v} is newer than .NET 8's line" for name, v in resolved.items()
+                     if name.startswith("System.") and int(v.split(".")[0]) > 8 and name != "System.Net.ServerSentEvents"]
     print(f"{target}: Microsoft.Extensions line {line}x kept by {len(runtime_line)} packages: {', '.join(runtime_line)}")
 if problems:
     sys.exit("the app's Microsoft.Extensions line was not kept:\n  " + "\n  ".join(problems))
