@@ -5,6 +5,7 @@ the committed notebook instead: no saved outputs (they could hold account data) 
 
 usage: check-outputs.py EXECUTED.ipynb | check-outputs.py --clean NOTEBOOK.ipynb"""
 import json
+import os
 import re
 import sys
 
@@ -12,7 +13,9 @@ EMBEDDED_PICTURE = re.compile(r'<img src="data:image/(png|svg\+xml);base64,[A-Za
 
 # cell id -> what its outputs must contain: plain substrings, or (regex, minimum count).
 EXPECTED = {
-    "packages": ["GenPro.Sdk, 1.0.0-preview.1", "GenPro.Sdk.Testing, 1.0.0-preview.1"],
+    # The #r lines ask for "*-*": the kernel must have loaded the newest local build (run-notebook.sh names it).
+    "packages": [f"GenPro.Sdk, {os.environ.get('GENPRO_PACKAGE_VERSION', '1.0.0-')}",
+                 f"GenPro.Sdk.Testing, {os.environ.get('GENPRO_PACKAGE_VERSION', '1.0.0-')}"],
     "client": ["using the fake GEN API at http://127.0.0.1:", "GenProClient { BaseAddress = http://127.0.0.1:"],
     "agents": ["1 agent(s)", '<table class="genpro-agents">', "<b>Scout</b>", "Asia/Tokyo", "owner",
                (EMBEDDED_PICTURE, 1)],

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Executes samples/notebooks/quickstart.ipynb headless in the .NET Interactive kernel on the fake API (no key), then checks
 # every cell's outputs (check-outputs.py). Needs Jupyter's nbconvert and the kernel (`dotnet-interactive jupyter install`;
-# .ci/steps/50-notebook.sh installs both). Packs the packages into artifacts/packages first when they are not there.
+# .ci/steps/50-notebook.sh installs both). Packs the packages into artifacts/packages first when none are there.
 # The executed notebook is written to artifacts/notebook/quickstart.ipynb. With --screenshot it also renders the gallery
 # and table cells to HTML and takes docs/images/notebook-gallery.png of them with headless Chromium (Debian: chromium).
 # Usage: samples/notebooks/run-notebook.sh [--screenshot]
@@ -16,15 +16,16 @@ jupyter-kernelspec list 2>/dev/null | grep -q '\.net-csharp' || [ -f "$HOME/.loc
   || { echo "the .NET (C#) kernel is missing: dotnet tool install -g Microsoft.dotnet-interactive && dotnet-interactive jupyter install" >&2; exit 1; }
 python3 samples/notebooks/check-outputs.py --clean samples/notebooks/quickstart.ipynb
 
-version=$(dotnet msbuild src/GenPro.Sdk/GenPro.Sdk.csproj -getProperty:PackageVersion)
-if [ ! -f "artifacts/packages/GenPro.Sdk.$version.nupkg" ] || [ ! -f "artifacts/packages/GenPro.Sdk.Testing.$version.nupkg" ]; then
-  echo "-- packing $version into artifacts/packages (the README's \"Use a local build\")"
-  sourcelink=()
-  git remote get-url origin 2>/dev/null | grep -q '^https://github.com/' || sourcelink=(-p:EnableSourceLink=false)
-  dotnet pack GenPro.Sdk.Packages.slnf -c Release -o artifacts/packages "${sourcelink[@]}"
+# The notebook's #r lines take the newest GenPro.* version in artifacts/packages (a local build is versioned
+# 1.0.0-preview.1.local.<time of the newest change>, so a rebuild is never hidden by NuGet's cache).
+if ! ls artifacts/packages/GenPro.Sdk.[0-9]*.nupkg >/dev/null 2>&1; then
+  echo "-- packing into artifacts/packages (the README's \"Use a local build\")"
+  dotnet pack GenPro.Sdk.Packages.slnf -c Release -o artifacts/packages
 fi
-# The kernel restores into the NuGet cache; an older build of the same version there would hide the one just packed.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/genpro.sdk" "${NUGET_PACKAGES:-$HOME/.nuget/packages}/genpro.sdk.testing"
+newest=$(ls artifacts/packages/GenPro.Sdk.[0-9]*.nupkg | sort | tail -1)
+newest=${newest#artifacts/packages/GenPro.Sdk.}
+export GENPRO_PACKAGE_VERSION=${newest%.nupkg}
+echo "-- the notebook should load GenPro.Sdk $GENPRO_PACKAGE_VERSION"
 
 out=artifacts/notebook
 mkdir -p "$out"

@@ -9,7 +9,7 @@
 // fake API, seeded with two agents, so you can try it offline.
 //
 // In a script of your own, reference the package instead of the two projects below:
-//   #:package GenPro.Sdk@1.0.0-preview.1
+//   #:package GenPro.Sdk@*-*            (the newest version, pre-releases and local builds included)
 #:project ../../src/GenPro.Sdk/GenPro.Sdk.csproj
 #:project ../../src/GenPro.Sdk.Testing/GenPro.Sdk.Testing.csproj
 
