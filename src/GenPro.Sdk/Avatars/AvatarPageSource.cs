@@ -27,7 +27,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, long agentId, boo
     public GenProRequestOptions? RequestOptions { get; init; }
 
     public override IAsyncEnumerable<Page<Avatar>> GetPages(string? continuationToken, CancellationToken cancellationToken) =>
-        PagesAsync(AvatarCursor.Parse(continuationToken, nameof(continuationToken)), cancellationToken);
+        PagesAsync(AvatarCursor.Parse(continuationToken, agentId, nameof(continuationToken)), cancellationToken);
 
     private async IAsyncEnumerable<Page<Avatar>> PagesAsync(AvatarCursor? start, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -75,7 +75,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, long agentId, boo
                         }
                     }
 
-                    token = new AvatarCursor(nextCursor, ahead).ToToken();
+                    token = new AvatarCursor(nextCursor, ahead).ToToken(agentId);
                     if (prefetchCancel is not null)
                     {
                         next = Observed(FetchAsync(nextCursor, prefetchCancel.Token));
