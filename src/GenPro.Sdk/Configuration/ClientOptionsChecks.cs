@@ -80,13 +80,20 @@ internal static class ClientOptionsChecks
 
         // Without the version path every call would answer 404 and read like a missing agent; the API's own host has
         // nothing but versioned paths, so that mistake is certain there and refused up front.
-        if (string.Equals(baseAddress.Host, ApiHost, StringComparison.OrdinalIgnoreCase) && !HasVersionSegment(baseAddress))
+        if (IsApiHost(baseAddress) && !HasVersionSegment(baseAddress))
         {
             return $"must include the API's version path, such as {GenProClientOptions.DefaultBaseAddress}; it was {baseAddress.GetLeftPart(UriPartial.Path)}.";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the address names the API's own host, spelled any way DNS resolves to it: in any case, and fully qualified
+    /// with a final dot (<c>api.gen.pro.</c>), which <see cref="Uri.Host"/> keeps.
+    /// </summary>
+    private static bool IsApiHost(Uri address) =>
+        address.IdnHost.AsSpan().TrimEnd('.').Equals(ApiHost, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the path starts with <c>/v</c> and digits, such as <c>/v1</c> or <c>/v1/</c>.</summary>
     private static bool HasVersionSegment(Uri address)
