@@ -50,13 +50,19 @@ public sealed class AvatarUpload
     /// </summary>
     /// <param name="path">The file's path; its name is sent as the file name.</param>
     /// <returns>The upload.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names no file, or the file is empty or not a JPEG, PNG or WebP image.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, names a directory or no file, or the file is empty or not a JPEG, PNG or WebP image.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static AvatarUpload FromFile(string path)
     {
         Guard.NotBlank(path, nameof(path), "The avatar file path");
         var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            // Opening a directory as a file throws UnauthorizedAccessException, which reads like a permissions problem.
+            throw new ArgumentException("The avatar file path names a directory, not a file.", nameof(path));
+        }
+
         var source = new FileImageSource(fullPath, PartFileName.Require(Path.GetFileName(fullPath), nameof(path)));
         source.Check(nameof(path));
         return new AvatarUpload(deGodAvatarId: null, source, isPrimary: false);

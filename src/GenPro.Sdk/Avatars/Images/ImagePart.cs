@@ -31,6 +31,9 @@ internal sealed class ImagePart : HttpContent
         Headers.ContentType = new MediaTypeHeaderValue(contentType);
     }
 
+    /// <summary>The hold on a caller's stream (<see cref="StreamLeases"/>), released when the part is disposed.</summary>
+    public IDisposable? Lease { get; set; }
+
     /// <summary>Whether the part can be serialized again (for a retry); false only for a non-seekable stream.</summary>
     public bool IsReplayable { get; }
 
@@ -102,6 +105,11 @@ internal sealed class ImagePart : HttpContent
         {
             // The caller's stream goes back where the SDK found it, so it can be uploaded again.
             _stream.Position = _start;
+        }
+
+        if (disposing)
+        {
+            Lease?.Dispose(); // after the position is restored: the next call finds the stream as the caller left it
         }
 
         base.Dispose(disposing);
