@@ -19,7 +19,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
 
     public async Task<IReadOnlyList<AgentSummary>> ListAsync(long? workspaceId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         if (workspaceId is { } id)
         {
             Guard.Id(id, nameof(workspaceId));
@@ -50,7 +50,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
     private async Task<Agent> CreateCoreAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         AgentRequestChecks.Validate(request);
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
 
         // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
         using var body = await AgentBody.ForCreateAsync(request, cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
             AgentRoutes.Get(agentId, includeOrganizationUuid),
@@ -97,7 +97,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
     {
         Guard.Id(agentId, nameof(agentId));
         AgentRequestChecks.Validate(request);
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         using var body = await AgentBody.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false);
         var call = new OperationContext(UpdateName, requestOptions)
         {
@@ -114,7 +114,7 @@ internal sealed class AgentsClient(OperationRunner runner) : IAgentsClient
     public Task DeleteAsync(long agentId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
             AgentRoutes.Delete(agentId),

@@ -17,7 +17,7 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
     public GenProPageable<Avatar> ListAsync(long agentId, AvatarListOptions? options, GenProRequestOptions? requestOptions)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return new GenProPageable<Avatar>(new AvatarPageSource(runner, agentId, options?.Prefetch ?? false) { RequestOptions = requestOptions });
     }
 
@@ -57,7 +57,7 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
         long agentId, List<AvatarUpload> uploads, IProgress<long>? progress, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         List<AvatarUpload> images = [], deGods = [];
         foreach (var upload in uploads)
         {
@@ -101,7 +101,7 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
     {
         Guard.Id(agentId, nameof(agentId));
         Guard.Id(avatarId, nameof(avatarId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(SetPrimaryName, requestOptions) { AgentId = agentId },
             AvatarRoutes.SetPrimary(agentId, avatarId),
@@ -122,7 +122,7 @@ internal sealed class AvatarsClient(OperationRunner runner) : IAvatarsClient
     public Task DeleteAsync(long agentId, IEnumerable<long> avatarIds, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         Guard.Id(agentId, nameof(agentId));
-        RequestOptionsChecks.ThrowIfInvalid(requestOptions, nameof(requestOptions));
+        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(runner.BaseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },

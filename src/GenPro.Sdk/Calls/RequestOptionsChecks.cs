@@ -7,12 +7,31 @@ internal static class RequestOptionsChecks
 {
     public const int MaxRequestIdLength = 255;
 
-    public static void ThrowIfInvalid(GenProRequestOptions? options, string paramName)
+    /// <summary>
+    /// A copy of <paramref name="options"/> taken when the call starts, checked: the call (every retry, redirect hop and,
+    /// for a listing, every page) reads only the copy, so a change the caller makes later (a header holding CR/LF, an
+    /// <c>X-API-Key</c>, a new request id) never reaches the wire unchecked. Copying first and checking the copy leaves
+    /// no moment between the check and the use. The hook is the same delegate.
+    /// </summary>
+    public static GenProRequestOptions? Checked(GenProRequestOptions? options, string paramName)
     {
         if (options is null)
         {
-            return;
+            return null;
         }
+
+        var copy = new GenProRequestOptions { RequestId = options.RequestId, Timeout = options.Timeout, OnResponse = options.OnResponse };
+        foreach (var (name, value) in options.Headers)
+        {
+            copy.Headers.Add(name, value);
+        }
+
+        ThrowIfInvalid(copy, paramName);
+        return copy;
+    }
+
+    private static void ThrowIfInvalid(GenProRequestOptions options, string paramName)
+    {
 
         if (options.RequestId is { } id && !IsRequestId(id))
         {

@@ -24,7 +24,7 @@ public sealed class GenProClientOptions
     /// <summary>
     /// How long one SDK call may take in all, retries, waits and reading the response body included (100 seconds unless
     /// set; every page of a listing gets its own); when it runs out the call fails with <see cref="GenProConnectionException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
-    /// turns the limit off.
+    /// turns the limit off, and so does anything longer than a timer runs (about 49.7 days, such as <see cref="TimeSpan.MaxValue"/>).
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 

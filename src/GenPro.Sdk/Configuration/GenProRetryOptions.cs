@@ -29,7 +29,8 @@ public sealed class GenProRetryOptions
     /// <summary>
     /// How long one attempt of a retryable request (GET, DELETE) may take before it is abandoned and retried;
     /// 30 seconds unless set. Requests that would not be retried after a timeout (POST, PATCH, uploads) are bounded by
-    /// <see cref="GenProClientOptions.Timeout"/> alone. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// <see cref="GenProClientOptions.Timeout"/> alone. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off,
+    /// and so does anything longer than a timer runs (about 49.7 days, such as <see cref="TimeSpan.MaxValue"/>).
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -6,13 +6,17 @@ namespace GenPro.Sdk.Http;
 /// <summary>
 /// Stamps every request with the SDK's <c>User-Agent</c>, the operation's <c>X-Request-Id</c>, extra headers and
 /// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> (<see cref="OperationContext.Stamp"/>), and with <c>X-API-Key</c> only when the request goes to the configured origin
-/// (scheme, host and port): the key never travels to another host, whatever sends it there. The key is read from
+/// (scheme, host and port): the key never travels to another host, whatever sends it there, nor do a caller's
+/// <c>Authorization</c>, <c>Cookie</c> and <c>Proxy-Authorization</c> headers. The key is read from
 /// <paramref name="apiKey"/> on every attempt, so a rotated key reaches the next retry, and taken off the request once
 /// it is sent, so no request message that outlives the call (in a response or exception) still holds it.
 /// </summary>
 internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, string userAgent) : DelegatingHandler
 {
     internal const string HeaderName = "X-API-Key";
+
+    /// <summary>Headers a caller may add (<see cref="GenProRequestOptions.Headers"/>) that carry credentials: same origin only.</summary>
+    internal static readonly string[] CallerCredentialHeaders = ["Authorization", "Cookie", "Proxy-Authorization"];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -53,13 +57,24 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
     {
         request.Headers.Remove(HeaderName);
         string? sent = null;
-        if (request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress) && apiKey() is { Length: > 0 } key)
+        var sameOrigin = request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress);
+        if (sameOrigin && apiKey() is { Length: > 0 } key)
         {
             request.Headers.TryAddWithoutValidation(HeaderName, key);
             sent = key;
         }
 
         OperationContext.Of(request)?.Stamp(request);
+        if (!sameOrigin)
+        {
+            // A caller's credentials are for the API, like the key: a hop to another origin goes without them (as
+            // HttpClient does for Authorization, and curl and browsers for all three), whether the redirect copied them
+            // or the operation's headers stamped them again.
+            foreach (var name in CallerCredentialHeaders)
+            {
+                request.Headers.Remove(name);
+            }
+        }
 
         if (!request.Headers.Contains("User-Agent"))
         {

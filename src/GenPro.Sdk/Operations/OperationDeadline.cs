@@ -1,3 +1,5 @@
+using GenPro.Sdk.Internal;
+
 namespace GenPro.Sdk.Operations;
 
 /// <summary>
@@ -20,6 +22,8 @@ internal sealed class OperationDeadline : IDisposable
     {
         Caller = caller;
         _disposal = disposal;
+        clientLimit = TimeLimits.OrNoLimit(clientLimit); // 60 days or TimeSpan.MaxValue: no limit, as a timer cannot run that long
+        callLimit = callLimit is { } requested ? TimeLimits.OrNoLimit(requested) : null;
         SetByCall = callLimit is { } call && call != Timeout.InfiniteTimeSpan && (clientLimit == Timeout.InfiniteTimeSpan || call < clientLimit);
         var limit = SetByCall ? callLimit!.Value : clientLimit;
         _limit = limit;

@@ -128,7 +128,16 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
         if (response.IsSuccessStatusCode)
         {
             scope.Succeeded(response, call.ServerRequestId);
-            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
+            try
+            {
+                call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
+            }
+            catch
+            {
+                response.Dispose(); // the hook's exception is the caller's to see; the connection goes back to the pool
+                throw;
+            }
+
             return response;
         }
 

@@ -37,4 +37,20 @@ public sealed class FakeApiUploadTests
             ("un été.png", null, "png"), ("風景.webp", null, "webp"), ("say \"hi\"; ok.jpg", null, "jpeg"), (null, 7L, null), ("😀.png", null, "png"));
         avatars.Single(a => a.IsPrimary).FileName.Should().Be("😀.png");
     }
+
+    [Theory]
+    [MemberData(nameof(NulNames))]
+    public async Task A_file_name_holding_nul_never_leaves_an_agent_created_without_its_avatar(string path, string fileName)
+    {
+        var fake = new FakeGenProApi();
+        fake.AddUser(Key);
+        await using var server = await FakeGenProServer.StartAsync(fake);
+        using var client = ClientPaths.Create(path, new GenProClientOptions { ApiKey = Key, BaseAddress = server.BaseAddress });
+
+        var agent = await client.Agents.CreateAsync(new CreateAgentRequest { Name = "Nul", Avatars = { AvatarUpload.FromBytes(Images.Png, fileName) } });
+
+        fake.Avatars.Where(a => a.AgentId == agent.Id).Select(a => a.FileName).Should().Equal([fileName], "the avatar asked for arrives, under the name given");
+    }
+
+    public static TheoryData<string, string> NulNames => ClientPaths.Cross("a\0b.png", "\0");
 }

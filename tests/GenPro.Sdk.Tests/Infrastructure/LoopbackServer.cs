@@ -24,6 +24,7 @@ public sealed partial class LoopbackServer : IDisposable
     private readonly List<RawRequest> _requests = [];
     private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _disposed;
+    private int _accepted;
 
     /// <summary>A server that runs <paramref name="serve"/> for each connection, then closes it.</summary>
     public LoopbackServer(Func<LoopbackConnection, Task> serve)
@@ -49,6 +50,9 @@ public sealed partial class LoopbackServer : IDisposable
             }
         }
     }
+
+    /// <summary>How many connections the server has accepted so far.</summary>
+    public int ConnectionsAccepted => Volatile.Read(ref _accepted);
 
     /// <summary>Completes once a request head has arrived; fails if none arrives within <see cref="Lifetime"/>.</summary>
     public Task FirstRequest => _firstRequest.Task;
@@ -99,6 +103,7 @@ public sealed partial class LoopbackServer : IDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _accepted);
             _ = ServeAsync(new LoopbackConnection(this, client, _stopped));
         }
     }

@@ -1,4 +1,5 @@
 using GenPro.Sdk.Diagnostics;
+using GenPro.Sdk.Internal;
 using GenPro.Sdk.Operations;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -61,9 +62,9 @@ internal static class GenProResilience
             });
         }
 
-        if (retry.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        var attempt = TimeLimits.OrNoLimit(retry.AttemptTimeout); // longer than a timer runs: none, not a raw exception per call
+        if (attempt != Timeout.InfiniteTimeSpan)
         {
-            var attempt = retry.AttemptTimeout;
             builder.AddTimeout(new TimeoutStrategyOptions
             {
                 Name = "GenPro.AttemptTimeout",
