@@ -19,7 +19,21 @@ public static class CallerInputCases
 
     /// <summary>Checks <paramref name="holds"/> for <see cref="PerProperty"/> values of <paramref name="gen"/>; a failure throws with the shrunk value.</summary>
     public static void ForAll<T>(Gen<T> gen, Action<T> holds) =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(PerProperty).WithQuietOnSuccess(true), Prop.ForAll(Arb.From(gen), holds));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(PerProperty).WithQuietOnSuccess(true), Prop.ForAll(Arb.From(gen), (T value) =>
+        {
+            try
+            {
+                holds(value);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"For {Printable(value?.ToString())}: {e.Message}", e);
+            }
+        }));
+
+    /// <summary>A case as a failure message shows it: control characters and surrogates as <c>\uXXXX</c>.</summary>
+    public static string Printable(string? text) =>
+        text is null ? "(null)" : string.Concat(text.Select(static c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     /// <summary>Any text, including control characters, lone surrogates and non-BMP characters.</summary>
     public static Gen<string> AnyText() =>
