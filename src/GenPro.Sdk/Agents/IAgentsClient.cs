@@ -32,6 +32,7 @@ public interface IAgentsClient
     /// <exception cref="ArgumentException">The request is invalid, such as a blank name.</exception>
     /// <exception cref="GenProValidationException">The name is taken (<c>agent_creation_failed</c>) or a provider key was rejected.</exception>
     /// <exception cref="GenProNotFoundException">The workspace does not exist or is not visible (<c>organization_not_found</c>).</exception>
+    /// <exception cref="IOException">An avatar image file or stream could not be read (the stream's own failure is the inner exception).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
     Task<Agent> CreateAsync(CreateAgentRequest request, CancellationToken cancellationToken = default);
@@ -43,6 +44,7 @@ public interface IAgentsClient
     /// <returns>The created agent.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">The request or <paramref name="requestOptions"/> is invalid.</exception>
+    /// <exception cref="IOException">An avatar image file or stream could not be read (the stream's own failure is the inner exception).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
     Task<Agent> CreateAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default);
@@ -78,6 +80,7 @@ public interface IAgentsClient
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">The request changes nothing, or holds a blank value.</exception>
     /// <exception cref="GenProValidationException">The change was refused (<c>validation_error</c>, <c>voice_id_required</c>, …).</exception>
+    /// <exception cref="IOException">An avatar image file or stream could not be read (the stream's own failure is the inner exception).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
     Task<Agent> UpdateAsync(long agentId, UpdateAgentRequest request, CancellationToken cancellationToken = default);
@@ -90,6 +93,7 @@ public interface IAgentsClient
     /// <returns>The agent after the change.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">The request or <paramref name="requestOptions"/> is invalid.</exception>
+    /// <exception cref="IOException">An avatar image file or stream could not be read (the stream's own failure is the inner exception).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The per-call options overload takes them as a required parameter, so calls without them bind to the simpler overload as before.")]
     Task<Agent> UpdateAsync(long agentId, UpdateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default);

@@ -38,6 +38,7 @@ public sealed class UpdateAgentRequest
     /// far, ending at the body's full length (its <c>Content-Length</c> when known). Bytes are counted as they leave
     /// the SDK for the connection, never as they are read or buffered. A resend (a retry) reports from 0 again. Null
     /// (the default) reports nothing. <see cref="Progress{T}"/> posts reports to the caller's synchronization context.
+    /// If <see cref="IProgress{T}.Report"/> throws, the call ends with that exception, not retried.
     /// </summary>
     public IProgress<long>? UploadProgress { get; init; }
 

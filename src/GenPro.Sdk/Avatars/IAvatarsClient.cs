@@ -39,7 +39,7 @@ public interface IAvatarsClient
     /// <returns>A task that completes when the API has accepted the avatars.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uploads"/> is null.</exception>
     /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or an image that is empty, closed or not a JPEG, PNG or WebP.</exception>
-    /// <exception cref="IOException">An image file or stream could not be read.</exception>
+    /// <exception cref="IOException">An image file or stream could not be read (the stream's own failure is the inner exception).</exception>
     /// <exception cref="GenProValidationException">The API refused an avatar (<c>avatar_creation_failed</c>).</exception>
     /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
@@ -51,7 +51,7 @@ public interface IAvatarsClient
     /// reporting upload progress: after each write to the connection, the bytes of the request body written so far,
     /// ending at the body's full length. Bytes are counted as they leave the SDK for the connection, never as they are
     /// read or buffered. Each request starts again from 0: a retry, and the images' request after the DeGod ids' one
-    /// when both kinds are given.
+    /// when both kinds are given. If <paramref name="progress"/> throws, the call ends with that exception, not retried.
     /// </summary>
     /// <param name="agentId">The agent's id.</param>
     /// <param name="uploads">The avatars to add; none may be marked primary (use <see cref="SetPrimaryAsync(long, long, CancellationToken)"/>).</param>
@@ -60,7 +60,7 @@ public interface IAvatarsClient
     /// <returns>A task that completes when the API has accepted the avatars.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uploads"/> or <paramref name="progress"/> is null.</exception>
     /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or an image that is empty, closed or not a JPEG, PNG or WebP.</exception>
-    /// <exception cref="IOException">An image file or stream could not be read.</exception>
+    /// <exception cref="IOException">An image file or stream could not be read (the stream's own failure is the inner exception).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "This overload adds a required progress parameter, so no call binds ambiguously; it keeps the optional token the SDK's guidelines give every async method.")]
     Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long> progress, CancellationToken cancellationToken = default);

@@ -98,7 +98,15 @@ internal sealed class ProgressContent : HttpContent
             if (count > 0)
             {
                 _written += count;
-                progress.Report(_written);
+                try
+                {
+                    progress.Report(_written);
+                }
+                catch (Exception e)
+                {
+                    // The caller's callback failed, not the connection: the call ends with the callback's exception.
+                    throw new CallerFailure(e);
+                }
             }
         }
     }

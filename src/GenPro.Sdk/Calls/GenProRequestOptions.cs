@@ -13,7 +13,9 @@ public sealed class GenProRequestOptions
 {
     /// <summary>
     /// Headers added to every request of the call (each retry and redirect hop too). <c>X-API-Key</c>, <c>Host</c>,
-    /// <c>Content-*</c> and <c>X-Request-Id</c> (use <see cref="RequestId"/>) are refused with an
+    /// <c>Content-*</c>, <c>X-Request-Id</c> (use <see cref="RequestId"/>) and the framing and hop-by-hop headers
+    /// <c>Transfer-Encoding</c>, <c>Connection</c>, <c>Upgrade</c>, <c>TE</c>, <c>Trailer</c>, <c>Keep-Alive</c> and
+    /// <c>Expect</c> (which <see cref="HttpClient"/> owns) are refused with an
     /// <see cref="ArgumentException"/> before anything is sent. Names compare case-insensitively. <c>Authorization</c>,
     /// <c>Cookie</c> and <c>Proxy-Authorization</c> go to the configured origin only: a redirect hop to another origin is
     /// sent without them, as it is without <c>X-API-Key</c>; other headers travel on every hop.

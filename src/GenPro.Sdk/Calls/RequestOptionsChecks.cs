@@ -47,6 +47,14 @@ internal static class RequestOptionsChecks
 
         foreach (var (name, value) in options.Headers)
         {
+            if (IsFraming(name))
+            {
+                throw new ArgumentException(
+                    $"GenProRequestOptions.Headers may not set '{name}': Transfer-Encoding, Connection, Upgrade, TE, Trailer, "
+                    + "Keep-Alive and Expect frame the message or govern the connection, which HttpClient owns (a caller's "
+                    + "Transfer-Encoding went out beside Content-Length, which RFC 9112 forbids).", paramName);
+            }
+
             if (IsReserved(name))
             {
                 throw new ArgumentException(
@@ -80,6 +88,16 @@ internal static class RequestOptionsChecks
 
         return true;
     }
+
+    /// <summary>Framing and hop-by-hop headers (RFC 9110 §7.6.1, RFC 9112 §6): how the message is delimited and the connection kept.</summary>
+    private static bool IsFraming(string name) =>
+        name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("TE", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Trailer", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Expect", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsReserved(string name) =>
         name.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase)

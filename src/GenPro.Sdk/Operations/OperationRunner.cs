@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GenPro.Sdk.Bodies;
 using GenPro.Sdk.Calls;
 using GenPro.Sdk.Diagnostics;
 using GenPro.Sdk.Errors;
@@ -115,7 +116,8 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
         }
         catch (Exception e) when (e is not GenProException and not ArgumentException)
         {
-            scope.Failed(e);
+            scope.Failed(CallerFailure.Find(e) ?? e);
+            CallerFailure.ThrowIfFound(e); // the caller's stream or progress callback failed: theirs to see, not the server's fault
             e = ScrubbedExceptions.Of(e, scrubber, call.Secrets);
             throw _disposed
                 ? new GenProConnectionException($"{operation} failed: the client was disposed while the call was in flight.", e)

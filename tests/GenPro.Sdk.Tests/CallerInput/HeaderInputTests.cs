@@ -14,6 +14,7 @@ public sealed class HeaderInputTests : IDisposable
     public static readonly string[] Refused =
     [
         "X-API-Key", "x-api-key", "Host", "HOST", "Content-Type", "Content-Length", "content-disposition", "Content-Encoding", "X-Request-Id",
+        "Transfer-Encoding", "transfer-encoding", "Connection", "Upgrade", "TE", "Trailer", "Keep-Alive", "Expect",
     ];
 
     private static readonly string TokenChars = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using GenPro.Sdk.Bodies;
 
 namespace GenPro.Sdk.Avatars.Images;
 
@@ -18,10 +19,12 @@ internal sealed class ImagePart : HttpContent
     private readonly long _start;
     private readonly long? _length;
     private readonly bool _ownsStream;
+    private readonly string _fileName;
     private bool _sent;
 
-    private ImagePart(ReadOnlyMemory<byte> head, Stream? stream, long? length, bool replayable, bool ownsStream, string contentType)
+    private ImagePart(ReadOnlyMemory<byte> head, Stream? stream, long? length, bool replayable, bool ownsStream, string contentType, string fileName)
     {
+        _fileName = fileName;
         _head = head;
         _stream = stream;
         _start = stream is { CanSeek: true } ? stream.Position : 0;
@@ -37,16 +40,16 @@ internal sealed class ImagePart : HttpContent
     /// <summary>Whether the part can be serialized again (for a retry); false only for a non-seekable stream.</summary>
     public bool IsReplayable { get; }
 
-    public static ImagePart ForBytes(ReadOnlyMemory<byte> bytes, string contentType) =>
-        new(bytes, stream: null, bytes.Length, replayable: true, ownsStream: false, contentType);
+    public static ImagePart ForBytes(ReadOnlyMemory<byte> bytes, string contentType, string fileName) =>
+        new(bytes, stream: null, bytes.Length, replayable: true, ownsStream: false, contentType, fileName);
 
     /// <summary>A seekable stream, sent from its current position to its end.</summary>
-    public static ImagePart ForStream(Stream stream, string contentType, bool ownsStream) =>
-        new(ReadOnlyMemory<byte>.Empty, stream, stream.Length - stream.Position, replayable: true, ownsStream, contentType);
+    public static ImagePart ForStream(Stream stream, string contentType, bool ownsStream, string fileName) =>
+        new(ReadOnlyMemory<byte>.Empty, stream, stream.Length - stream.Position, replayable: true, ownsStream, contentType, fileName);
 
     /// <summary>A non-seekable stream whose first bytes (<paramref name="head"/>) were already read to sniff it.</summary>
-    public static ImagePart ForNonSeekable(ReadOnlyMemory<byte> head, Stream stream, string contentType, bool ownsStream) =>
-        new(head, stream, length: null, replayable: false, ownsStream, contentType);
+    public static ImagePart ForNonSeekable(ReadOnlyMemory<byte> head, Stream stream, string contentType, bool ownsStream, string fileName) =>
+        new(head, stream, length: null, replayable: false, ownsStream, contentType, fileName);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
@@ -71,14 +74,21 @@ internal sealed class ImagePart : HttpContent
 
         if (_stream.CanSeek)
         {
-            _stream.Position = _start; // a resend starts over
+            try
+            {
+                _stream.Position = _start; // a resend starts over
+            }
+            catch (Exception e)
+            {
+                throw Unreadable(e);
+            }
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
             int read;
-            while ((read = await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadSourceAsync(_stream, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
@@ -88,6 +98,26 @@ internal sealed class ImagePart : HttpContent
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Reads the caller's stream (or file); a failure there is the caller's, not the connection's, so it leaves as the
+    /// documented <see cref="IOException"/> naming the image (<see cref="CallerFailure"/>), where <see cref="HttpClient"/>
+    /// would report it as a broken connection. Cancellation stays cancellation.
+    /// </summary>
+    private async ValueTask<int> ReadSourceAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw Unreadable(e);
+        }
+    }
+
+    private CallerFailure Unreadable(Exception e) =>
+        new(new IOException($"The avatar image '{_fileName}' could not be read while it was sent: {e.Message}", e));
 
     protected override bool TryComputeLength(out long length)
     {

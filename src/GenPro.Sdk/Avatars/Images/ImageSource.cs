@@ -56,7 +56,7 @@ internal sealed class FileImageSource(string fullPath, string fileName) : ImageS
             var length = await ImageFormat.ReadHeadAsync(file, head, cancellationToken).ConfigureAwait(false);
             var contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
             file.Position = 0;
-            return ImagePart.ForStream(file, contentType, ownsStream: true);
+            return ImagePart.ForStream(file, contentType, ownsStream: true, FileName);
         }
         catch
         {
@@ -70,7 +70,7 @@ internal sealed class FileImageSource(string fullPath, string fileName) : ImageS
 internal sealed class BytesImageSource(ReadOnlyMemory<byte> bytes, string fileName, string contentType) : ImageSource(fileName)
 {
     public override ValueTask<ImagePart> OpenAsync(string paramName, object body, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ImagePart.ForBytes(bytes, contentType));
+        ValueTask.FromResult(ImagePart.ForBytes(bytes, contentType, FileName));
 }
 
 /// <summary>
@@ -137,11 +137,11 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool han
                 stream.Position = start; // refused or not, the caller's stream is where it was
             }
 
-            return ImagePart.ForStream(stream, contentType, ownsStream: handedOver);
+            return ImagePart.ForStream(stream, contentType, ownsStream: handedOver, FileName);
         }
 
         var read = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
         var type = ImageFormat.Require(head.AsSpan(0, read), FileName, paramName);
-        return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: handedOver);
+        return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: handedOver, FileName);
     }
 }

@@ -66,6 +66,7 @@ internal static class RetryDecisions
         { Result: { } response } => response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
             or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.GatewayTimeout,
+        { Exception: { } e } when Bodies.CallerFailure.Find(e) is not null => false, // the caller's stream or callback, not the server
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
         _ => false,
     };
