@@ -125,23 +125,41 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool han
         var head = new byte[ImageFormat.SniffLength];
         if (stream.CanSeek)
         {
-            var start = stream.Position;
-            string contentType;
             try
             {
-                var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
-                contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+                return await SniffSeekableAsync(head, paramName, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (NotSupportedException e)
             {
-                stream.Position = start; // refused or not, the caller's stream is where it was
+                // CanSeek said yes, then Position, Seek or Length said no: the stream is the caller's to fix, not a transport failure.
+                throw new ArgumentException($"The stream of avatar image '{FileName}' says it can seek (CanSeek) but failed to: {e.Message}", paramName, e);
             }
-
-            return ImagePart.ForStream(stream, contentType, ownsStream: handedOver, FileName);
         }
 
         var read = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
         var type = ImageFormat.Require(head.AsSpan(0, read), FileName, paramName);
         return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: handedOver, FileName);
+    }
+
+    private async ValueTask<ImagePart> SniffSeekableAsync(byte[] head, string paramName, CancellationToken cancellationToken)
+    {
+        var start = stream.Position;
+        if (stream.Length < start)
+        {
+            throw new ArgumentException($"The stream of avatar image '{FileName}' is positioned past its end (Position {start}, Length {stream.Length}).", paramName);
+        }
+
+        string contentType;
+        try
+        {
+            var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
+            contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+        }
+        finally
+        {
+            stream.Position = start; // refused or not, the caller's stream is where it was
+        }
+
+        return ImagePart.ForStream(stream, contentType, ownsStream: handedOver, FileName);
     }
 }
