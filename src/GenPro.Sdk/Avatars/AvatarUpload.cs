@@ -71,7 +71,9 @@ public sealed class AvatarUpload
     /// <summary>
     /// An image read from <paramref name="stream"/>, from its current position to its end, when a request sends it.
     /// Its first bytes are checked then, before the request starts. A seekable stream can be resent (by a retry, or
-    /// to another agent: it is read again from the same position); a non-seekable one only once.
+    /// to another agent: it is read again from the same position); a non-seekable one only once. A stream is in one
+    /// upload at a time: a call that asks for a stream another call is sending is refused with an <see cref="ArgumentException"/>.
+    /// A seekable stream's <c>Length</c> must not change while it is sent.
     /// <para>
     /// The stream stays the caller's: the SDK never disposes it unless <paramref name="disposeStream"/> is true
     /// (write it by name: <c>FromStream(stream, "face.png", disposeStream: true)</c>).
