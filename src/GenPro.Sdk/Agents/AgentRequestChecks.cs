@@ -17,6 +17,7 @@ internal static class AgentRequestChecks
             Guard.Id(organizationId, "request.OrganizationId");
         }
 
+        WellFormed(nameof(request), "CreateAgentRequest", request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey, null);
         ValidateAvatars(request.Avatars, nameof(request), "CreateAgentRequest.Avatars");
     }
 
@@ -32,6 +33,7 @@ internal static class AgentRequestChecks
         Guard.NullOrNotBlank(request.TimeZone, nameof(request), "UpdateAgentRequest.TimeZone");
         Guard.NullOrNotBlank(request.ElevenLabsApiKey, nameof(request), "UpdateAgentRequest.ElevenLabsApiKey");
         Guard.NullOrNotBlank(request.HumeAiApiKey, nameof(request), "UpdateAgentRequest.HumeAiApiKey");
+        WellFormed(nameof(request), "UpdateAgentRequest", request.Name, request.Description, request.TimeZone, request.ElevenLabsApiKey, request.HumeAiApiKey, request.DefaultVoice);
         ValidateAvatars(request.Avatars, nameof(request), "UpdateAgentRequest.Avatars");
         var primaries = 0;
         foreach (var avatar in request.Avatars)
@@ -43,6 +45,19 @@ internal static class AgentRequestChecks
         {
             throw new ArgumentException("UpdateAgentRequest.Avatars marks more than one avatar primary.", nameof(request));
         }
+    }
+
+    /// <summary>Every text field of a create or update is sent as UTF-8: a lone surrogate in any of them is refused, naming the property.</summary>
+    private static void WellFormed(
+        string paramName, string type, string? name, string? description, string? timeZone, string? elevenLabsKey, string? humeKey, DefaultVoiceSelection? voice)
+    {
+        Guard.WellFormed(name, paramName, type + ".Name");
+        Guard.WellFormed(description, paramName, type + ".Description");
+        Guard.WellFormed(timeZone, paramName, type + ".TimeZone");
+        Guard.WellFormed(elevenLabsKey, paramName, type + ".ElevenLabsApiKey");
+        Guard.WellFormed(humeKey, paramName, type + ".HumeAiApiKey");
+        Guard.WellFormed(voice?.Source.Value, paramName, type + ".DefaultVoice.Source");
+        Guard.WellFormed(voice?.VoiceId, paramName, type + ".DefaultVoice.VoiceId");
     }
 
     private static void ValidateAvatars(IList<AvatarUpload> avatars, string paramName, string what)

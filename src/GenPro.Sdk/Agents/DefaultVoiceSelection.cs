@@ -9,11 +9,13 @@ public sealed record DefaultVoiceSelection
     /// <summary>Selects a voice from any source, including ones this SDK version does not name.</summary>
     /// <param name="source">Where the voice comes from.</param>
     /// <param name="voiceId">The voice's id at that source.</param>
-    /// <exception cref="ArgumentException"><paramref name="voiceId"/> is blank, or <paramref name="source"/> is unset.</exception>
+    /// <exception cref="ArgumentException"><paramref name="voiceId"/> is blank, or <paramref name="source"/> is unset, or either holds a lone UTF-16 surrogate.</exception>
     public DefaultVoiceSelection(VoiceSource source, string voiceId)
     {
         Guard.NotBlank(source.Value, nameof(source), "The voice source");
         Guard.NotBlank(voiceId, nameof(voiceId), "The voice id");
+        Guard.WellFormed(source.Value, nameof(source), "The voice source");
+        Guard.WellFormed(voiceId, nameof(voiceId), "The voice id");
         Source = source;
         VoiceId = voiceId;
     }

@@ -1,63 +1,180 @@
-using System.Globalization;
-using System.Text;
+using System.Buffers.Binary;
 
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>
 /// Where an avatar listing resumes: the <c>cursor</c> to send, and the ids above it already yielded (the primary
 /// avatar, listed first whatever its id), so a resumed listing skips them as the original would have.
-/// As a token: the cursor in decimal, then each such id after an underscore (<c>19_45</c>).
 /// </summary>
+/// <remarks>
+/// As a token (<see cref="Page{T}.ContinuationToken"/>): base64url, without padding, of a format version, the agent id
+/// whose listing issued it, the cursor, the ids above it (as distances from the cursor), each a LEB128 varint, and a
+/// 32-bit FNV-1a checksum of all that. Compact (12 characters for a typical page) and URL-safe; bound to its listing, so
+/// a token of another agent's listing, a token of another format, a made-up or a mangled one is refused
+/// (<see cref="ArgumentException"/>) before any request. It is not signed: it grants nothing (the server authorises
+/// every page by the API key), must resume in another process or SDK version, and a key built into the SDK would be
+/// no secret; the checksum is there to refuse tokens the SDK did not issue, not to resist someone forging one for
+/// their own listing, which could only make that listing skip avatars the caller can list anyway.
+/// </remarks>
 internal readonly record struct AvatarCursor(long Cursor, IReadOnlyList<long> SeenAbove)
 {
-    /// <summary>More ids than this after the cursor means the token was not issued by the SDK.</summary>
+    /// <summary>The token format; a change of layout takes the next number, and older tokens are refused.</summary>
+    private const byte FormatVersion = 1;
+
+    /// <summary>More ids than this after the cursor means the token was not issued by the SDK (a page holds 20).</summary>
     private const int MaxSeenAbove = 64;
 
-    public string ToToken()
-    {
-        if (SeenAbove.Count == 0)
-        {
-            return Cursor.ToString(CultureInfo.InvariantCulture);
-        }
+    /// <summary>The longest token the SDK can issue (every field a 10-byte varint), as base64url characters.</summary>
+    private const int MaxTokenLength = (1 + (10 * 3) + (10 * MaxSeenAbove) + ChecksumLength + 2) / 3 * 4;
 
-        var token = new StringBuilder().Append(Cursor.ToString(CultureInfo.InvariantCulture));
+    private const int ChecksumLength = 4;
+
+    /// <summary>The token for resuming the listing of <paramref name="agentId"/> here.</summary>
+    public string ToToken(long agentId)
+    {
+        var bytes = new List<byte>(16) { FormatVersion };
+        WriteVarint(bytes, (ulong)agentId);
+        WriteVarint(bytes, (ulong)Cursor);
+        WriteVarint(bytes, (ulong)SeenAbove.Count);
         foreach (var id in SeenAbove)
         {
-            token.Append('_').Append(id.ToString(CultureInfo.InvariantCulture));
+            WriteVarint(bytes, (ulong)(id - Cursor));
         }
 
-        return token.ToString();
+        Span<byte> checksum = stackalloc byte[ChecksumLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(checksum, Fnv1a(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes)));
+        bytes.AddRange(checksum);
+        return Base64UrlEncode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
     }
 
-    /// <summary>Null for a null token (start at the beginning).</summary>
-    public static AvatarCursor? Parse(string? token, string paramName)
+    /// <summary>The cursor in <paramref name="token"/>, issued by the listing of <paramref name="agentId"/>; null for a null token (start at the beginning).</summary>
+    public static AvatarCursor? Parse(string? token, long agentId, string paramName)
     {
         if (token is null)
         {
             return null;
         }
 
-        var parts = token.Split('_');
-        if (parts.Length > MaxSeenAbove + 1 || !TryParseId(parts[0], out var cursor))
+        if (token.Length is 0 or > MaxTokenLength || Base64UrlDecode(token) is not { Length: > ChecksumLength } bytes)
         {
-            throw BadToken(paramName);
+            throw BadToken(paramName, "it is not one an avatar listing issued (Page.ContinuationToken)");
         }
 
-        var seen = new long[parts.Length - 1];
-        for (var i = 1; i < parts.Length; i++)
+        var body = bytes.AsSpan(0, bytes.Length - ChecksumLength);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(body.Length)) != Fnv1a(body) || body[0] != FormatVersion)
         {
-            if (!TryParseId(parts[i], out seen[i - 1]) || seen[i - 1] <= cursor)
+            throw BadToken(paramName, "it is not one an avatar listing of this SDK issued (Page.ContinuationToken), or it was altered");
+        }
+
+        var at = 1;
+        if (!TryReadId(body, ref at, out var issuer) || !TryReadId(body, ref at, out var cursor) || !TryReadVarint(body, ref at, out var count) || count > MaxSeenAbove)
+        {
+            throw BadToken(paramName, "it is not one an avatar listing issued (Page.ContinuationToken)");
+        }
+
+        if (issuer != agentId)
+        {
+            throw BadToken(paramName, "it was issued by the avatar listing of another agent; a token resumes only the listing that issued it");
+        }
+
+        var seen = new long[count];
+        for (var i = 0; i < seen.Length; i++)
+        {
+            if (!TryReadVarint(body, ref at, out var distance) || distance is 0 or > long.MaxValue || (long)distance > long.MaxValue - cursor)
             {
-                throw BadToken(paramName);
+                throw BadToken(paramName, "it is not one an avatar listing issued (Page.ContinuationToken)");
+            }
+
+            seen[i] = cursor + (long)distance;
+        }
+
+        var parsed = new AvatarCursor(cursor, seen);
+        if (at != body.Length || parsed.ToToken(agentId) != token)
+        {
+            // Trailing bytes, or a spelling the SDK never writes (an over-long varint, base64 padding bits): not issued by it.
+            throw BadToken(paramName, "it is not one an avatar listing issued (Page.ContinuationToken)");
+        }
+
+        return parsed;
+    }
+
+    private static ArgumentException BadToken(string paramName, string why) => new($"The continuation token was refused: {why}.", paramName);
+
+    private static bool TryReadId(ReadOnlySpan<byte> bytes, ref int at, out long id)
+    {
+        var ok = TryReadVarint(bytes, ref at, out var value) && value is > 0 and <= long.MaxValue;
+        id = ok ? (long)value : 0;
+        return ok;
+    }
+
+    private static void WriteVarint(List<byte> bytes, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            bytes.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        bytes.Add((byte)value);
+    }
+
+    private static bool TryReadVarint(ReadOnlySpan<byte> bytes, ref int at, out ulong value)
+    {
+        value = 0;
+        for (var shift = 0; shift < 64 && at < bytes.Length; shift += 7)
+        {
+            var b = bytes[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return shift < 63 || b <= 1;
             }
         }
 
-        return new AvatarCursor(cursor, seen);
+        return false;
     }
 
-    private static bool TryParseId(string text, out long id) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
 
-    private static ArgumentException BadToken(string paramName) =>
-        new("The continuation token is not one an avatar listing issued (Page.ContinuationToken).", paramName);
+        return hash;
+    }
+
+    private static string Base64UrlEncode(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Null unless <paramref name="token"/> is base64url without padding (<c>A–Z a–z 0–9 - _</c>).</summary>
+    private static byte[]? Base64UrlDecode(string token)
+    {
+        if (token.Length % 4 == 1)
+        {
+            return null;
+        }
+
+        var standard = new char[token.Length + ((4 - (token.Length % 4)) % 4)];
+        for (var i = 0; i < standard.Length; i++)
+        {
+            var c = i < token.Length ? token[i] : '=';
+            standard[i] = c switch
+            {
+                >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' => c,
+                '-' => '+',
+                '_' => '/',
+                '=' when i >= token.Length => '=',
+                _ => '\0',
+            };
+            if (standard[i] == '\0')
+            {
+                return null;
+            }
+        }
+
+        var bytes = new byte[standard.Length / 4 * 3];
+        return Convert.TryFromBase64Chars(standard, bytes, out var written) ? bytes[..written] : null;
+    }
 }

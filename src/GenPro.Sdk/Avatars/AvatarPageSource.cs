@@ -26,7 +26,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, IAvatarsApi api, 
     public GenProRequestOptions? RequestOptions { get; init; }
 
     public override IAsyncEnumerable<Page<Avatar>> GetPages(string? continuationToken, CancellationToken cancellationToken) =>
-        PagesAsync(AvatarCursor.Parse(continuationToken, nameof(continuationToken)), cancellationToken);
+        PagesAsync(AvatarCursor.Parse(continuationToken, agentId, nameof(continuationToken)), cancellationToken);
 
     private async IAsyncEnumerable<Page<Avatar>> PagesAsync(AvatarCursor? start, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class AvatarPageSource(OperationRunner runner, IAvatarsApi api, 
                 }
                 else
                 {
-                    (items, next) = (await next.ConfigureAwait(false), null);
+                    (items, next) = (await AwaitPrefetchedAsync(next, cancellationToken).ConfigureAwait(false), null);
                 }
 
                 var last = items.Count < PageSize;
@@ -74,10 +74,10 @@ internal sealed class AvatarPageSource(OperationRunner runner, IAvatarsApi api, 
                         }
                     }
 
-                    token = new AvatarCursor(nextCursor, ahead).ToToken();
+                    token = new AvatarCursor(nextCursor, ahead).ToToken(agentId);
                     if (prefetchCancel is not null)
                     {
-                        next = FetchAsync(nextCursor, prefetchCancel.Token);
+                        next = Observed(FetchAsync(nextCursor, prefetchCancel.Token));
                     }
                 }
 
@@ -99,6 +99,34 @@ internal sealed class AvatarPageSource(OperationRunner runner, IAvatarsApi api, 
                 await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>
+    /// The prefetched page, failing as the caller's own call would: the prefetch ran under the SDK's linked token, so a
+    /// cancellation by the caller surfaced carrying that token; it is rethrown with the caller's.
+    /// </summary>
+    private static async Task<List<Avatar>> AwaitPrefetchedAsync(Task<List<Avatar>> prefetched, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await prefetched.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
+        {
+            throw new OperationCanceledException(e.Message, e, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Marks a prefetch's failure observed as soon as it happens: a caller that drops the enumerator without disposing it
+    /// never awaits the prefetch, and its exception would otherwise reach <see cref="TaskScheduler.UnobservedTaskException"/>
+    /// when the task is collected. Awaiting the task later still throws the failure.
+    /// </summary>
+    private static Task<List<Avatar>> Observed(Task<List<Avatar>> prefetch)
+    {
+        _ = prefetch.ContinueWith(
+            static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return prefetch;
     }
 
     private Task<List<Avatar>> FetchAsync(long? cursor, CancellationToken cancellationToken) =>

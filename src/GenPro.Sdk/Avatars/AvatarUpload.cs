@@ -50,13 +50,19 @@ public sealed class AvatarUpload
     /// </summary>
     /// <param name="path">The file's path; its name is sent as the file name.</param>
     /// <returns>The upload.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names no file, or the file is empty or not a JPEG, PNG or WebP image.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, names a directory or no file, or the file is empty or not a JPEG, PNG or WebP image.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static AvatarUpload FromFile(string path)
     {
         Guard.NotBlank(path, nameof(path), "The avatar file path");
         var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+        {
+            // Opening a directory as a file throws UnauthorizedAccessException, which reads like a permissions problem.
+            throw new ArgumentException("The avatar file path names a directory, not a file.", nameof(path));
+        }
+
         var source = new FileImageSource(fullPath, PartFileName.Require(Path.GetFileName(fullPath), nameof(path)));
         source.Check(nameof(path));
         return new AvatarUpload(deGodAvatarId: null, source, isPrimary: false);
@@ -65,7 +71,9 @@ public sealed class AvatarUpload
     /// <summary>
     /// An image read from <paramref name="stream"/>, from its current position to its end, when a request sends it.
     /// Its first bytes are checked then, before the request starts. A seekable stream can be resent (by a retry, or
-    /// to another agent: it is read again from the same position); a non-seekable one only once.
+    /// to another agent: it is read again from the same position); a non-seekable one only once. A stream is in one
+    /// upload at a time: a call that asks for a stream another call is sending is refused with an <see cref="ArgumentException"/>.
+    /// A seekable stream's <c>Length</c> must not change while it is sent.
     /// <para>
     /// The stream stays the caller's: the SDK never disposes it unless <paramref name="disposeStream"/> is true
     /// (write it by name: <c>FromStream(stream, "face.png", disposeStream: true)</c>).

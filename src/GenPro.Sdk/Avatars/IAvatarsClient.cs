@@ -38,8 +38,8 @@ public interface IAvatarsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the API has accepted the avatars.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uploads"/> is null.</exception>
-    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or an image that is empty, closed or not a JPEG, PNG or WebP.</exception>
-    /// <exception cref="IOException">An image file or stream could not be read (the stream's own failure is the inner exception).</exception>
+    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, an image that is empty, closed or not a JPEG, PNG or WebP, or a stream another call is sending (one upload at a time).</exception>
+    /// <exception cref="IOException">An image file or stream could not be read (the stream's own failure is the inner exception), or held fewer or more bytes than its <c>Length</c> announced.</exception>
     /// <exception cref="GenProValidationException">The API refused an avatar (<c>avatar_creation_failed</c>).</exception>
     /// <exception cref="GenProNotFoundException">No such agent (<c>agent_not_found</c>).</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
@@ -59,8 +59,8 @@ public interface IAvatarsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the API has accepted the avatars.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uploads"/> or <paramref name="progress"/> is null.</exception>
-    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, or an image that is empty, closed or not a JPEG, PNG or WebP.</exception>
-    /// <exception cref="IOException">An image file or stream could not be read (the stream's own failure is the inner exception).</exception>
+    /// <exception cref="ArgumentException">No uploads, a null one, one marked primary, an image that is empty, closed or not a JPEG, PNG or WebP, or a stream another call is sending (one upload at a time).</exception>
+    /// <exception cref="IOException">An image file or stream could not be read (the stream's own failure is the inner exception), or held fewer or more bytes than its <c>Length</c> announced.</exception>
     /// <exception cref="GenProException">The API refused the call or could not be reached.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "This overload adds a required progress parameter, so no call binds ambiguously; it keeps the optional token the SDK's guidelines give every async method.")]
     Task UploadAsync(long agentId, IEnumerable<AvatarUpload> uploads, IProgress<long> progress, CancellationToken cancellationToken = default);

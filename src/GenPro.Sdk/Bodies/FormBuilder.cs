@@ -59,7 +59,7 @@ internal sealed class FormBuilder : IDisposable
 
     public async Task AddImageAsync(string name, ImageSource image, string paramName, CancellationToken cancellationToken)
     {
-        var part = await image.OpenAsync(paramName, cancellationToken).ConfigureAwait(false);
+        var part = await image.OpenAsync(paramName, this, cancellationToken).ConfigureAwait(false);
         part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{name}\"; filename=\"{PartFileName.Quote(image.FileName)}\"");
         Content.Add(part); // owned by the form from here: disposing the form disposes it
         NonReplayable |= !part.IsReplayable;

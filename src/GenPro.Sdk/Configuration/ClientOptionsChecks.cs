@@ -80,7 +80,7 @@ internal static class ClientOptionsChecks
 
         // Without the version path every call would answer 404 and read like a missing agent; the API's own host has
         // nothing but versioned paths, so that mistake is certain there and refused up front.
-        if (string.Equals(baseAddress.Host, ApiHost, StringComparison.OrdinalIgnoreCase) && !HasVersionSegment(baseAddress))
+        if (IsApiHost(baseAddress) && !HasVersionSegment(baseAddress))
         {
             return $"must include the API's version path, such as {GenProClientOptions.DefaultBaseAddress}; it was {AsWritten(baseAddress)}.";
         }
@@ -97,6 +97,13 @@ internal static class ClientOptionsChecks
         string.IsNullOrEmpty(baseAddress.UserInfo) && string.IsNullOrEmpty(baseAddress.Query) && string.IsNullOrEmpty(baseAddress.Fragment)
             ? baseAddress.OriginalString
             : $"{baseAddress.Scheme}://{baseAddress.Authority}{baseAddress.AbsolutePath}";
+
+    /// <summary>
+    /// Whether the address names the API's own host, spelled any way DNS resolves to it: in any case, and fully qualified
+    /// with a final dot (<c>api.gen.pro.</c>), which <see cref="Uri.Host"/> keeps.
+    /// </summary>
+    private static bool IsApiHost(Uri address) =>
+        address.IdnHost.AsSpan().TrimEnd('.').Equals(ApiHost, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the path starts with <c>/v</c> and digits, such as <c>/v1</c> or <c>/v1/</c>.</summary>
     private static bool HasVersionSegment(Uri address)

@@ -19,6 +19,36 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Refuses text with a lone UTF-16 surrogate (half of a character such as an emoji, left by cutting a string at the
+    /// wrong index): UTF-8 cannot carry it, and the encoder would silently send U+FFFD instead. Null passes.
+    /// </summary>
+    public static void WellFormed(string? value, string paramName, string what)
+    {
+        if (value is not null && !IsWellFormed(value))
+        {
+            throw new ArgumentException($"{what} is not well-formed UTF-16 (it has a lone surrogate), so it cannot be sent as UTF-8.", paramName);
+        }
+    }
+
+    /// <summary>Whether every surrogate in <paramref name="text"/> is half of a pair.</summary>
+    public static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Like <see cref="NotBlank"/> for optional values: null passes, blank does not.</summary>
     public static void NullOrNotBlank(string? value, string paramName, string what)
     {

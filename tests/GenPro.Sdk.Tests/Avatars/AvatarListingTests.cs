@@ -67,7 +67,7 @@ public sealed class AvatarListingTests : IDisposable
         pages.SelectMany(p => p.Values).Select(a => a.Id).Should().Equal(Enumerable.Range(1, count).Select(i => (long)i));
         pages[^1].Values.Should().BeEmpty();
         pages[^1].ContinuationToken.Should().BeNull();
-        pages.SkipLast(1).Select(p => p.ContinuationToken).Should().Equal(cursors.Skip(1));
+        pages.SkipLast(1).Select(p => p.ContinuationToken).Should().Equal(cursors.Skip(1).Select(c => Token(long.Parse(c!, CultureInfo.InvariantCulture))));
         Cursors().Should().Equal(cursors);
     }
 
@@ -92,7 +92,7 @@ public sealed class AvatarListingTests : IDisposable
         }
 
         pages.Select(p => p.Values.Count).Should().Equal(20, 19, 6);
-        pages.Select(p => p.ContinuationToken).Should().Equal("19_45", "38_45", null);
+        pages.Select(p => p.ContinuationToken).Should().Equal(Token(19, 45), Token(38, 45), null);
         pages[0].Values[0].Should().BeEquivalentTo(new Avatar
         {
             Id = 45,
@@ -111,7 +111,7 @@ public sealed class AvatarListingTests : IDisposable
         Serve(45, primaryId: 45);
 
         var resumed = new List<Page<Avatar>>();
-        await foreach (var page in _api.Client.Avatars.ListAsync(42).AsPages("19_45"))
+        await foreach (var page in _api.Client.Avatars.ListAsync(42).AsPages(Token(19, 45)))
         {
             resumed.Add(page);
         }
@@ -126,13 +126,13 @@ public sealed class AvatarListingTests : IDisposable
         Serve(60, primaryId: 45);
 
         var pages = new List<Page<Avatar>>();
-        await foreach (var page in _api.Client.Avatars.ListAsync(42).AsPages("19_45"))
+        await foreach (var page in _api.Client.Avatars.ListAsync(42).AsPages(Token(19, 45)))
         {
             pages.Add(page);
         }
 
-        // Resuming from "38" alone would yield 45 a second time: the token after the first resumed page must keep it.
-        pages.Select(p => p.ContinuationToken).Should().Equal("38_45", "58", null);
+        // Resuming from cursor 38 alone would yield 45 a second time: the token after the first resumed page must keep it.
+        pages.Select(p => p.ContinuationToken).Should().Equal(Token(38, 45), Token(58), null);
         pages.SelectMany(p => p.Values).Select(a => a.Id).Should().Equal(Enumerable.Range(20, 41).Where(i => i != 45).Select(i => (long)i));
     }
 
@@ -320,6 +320,9 @@ public sealed class AvatarListingTests : IDisposable
         }));
         return served;
     }
+
+    /// <summary>The token the listing of agent 42 issues for <paramref name="cursor"/> and the ids above it already yielded.</summary>
+    internal static string Token(long cursor, params long[] seenAbove) => new GenPro.Sdk.Avatars.AvatarCursor(cursor, seenAbove).ToToken(42);
 
     internal static string PageJson(IEnumerable<long> ids, long primaryId) =>
         "[" + string.Join(",", ids.Select(id => string.Create(CultureInfo.InvariantCulture,

@@ -11,8 +11,9 @@ internal abstract class ImageSource(string fileName)
 
     /// <summary>Opens the image for one request; the part owns (and disposes) whatever was opened.</summary>
     /// <param name="paramName">The argument the caller passed the upload in, for exception messages.</param>
+    /// <param name="body">The request body the part is for: a caller's stream is held by one body at a time (<see cref="StreamLeases"/>).</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public abstract ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken);
+    public abstract ValueTask<ImagePart> OpenAsync(string paramName, object body, CancellationToken cancellationToken);
 }
 
 /// <summary>A file on disk, opened afresh for every request (so the upload can be reused) and streamed from disk.</summary>
@@ -29,17 +30,25 @@ internal sealed class FileImageSource(string fullPath, string fileName) : ImageS
         ImageFormat.Require(head[..length], FileName, paramName);
     }
 
-    public override async ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken)
+    public override async ValueTask<ImagePart> OpenAsync(string paramName, object body, CancellationToken cancellationToken)
     {
         // Unbuffered (bufferSize 0): the part copies through its own pooled buffer, so FileStream need not keep one.
-        var file = new FileStream(FullPath, new FileStreamOptions
+        FileStream file;
+        try
         {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read,
-            BufferSize = 0,
-            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-        });
+            file = new FileStream(FullPath, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.Read,
+                BufferSize = 0,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+            });
+        }
+        catch (UnauthorizedAccessException e) when (Directory.Exists(FullPath))
+        {
+            throw new ArgumentException($"The avatar file '{FileName}' was replaced by a directory after the upload was made.", paramName, e);
+        }
         try
         {
             // Sniffed again: the file may have changed since the upload was created.
@@ -60,7 +69,7 @@ internal sealed class FileImageSource(string fullPath, string fileName) : ImageS
 /// <summary>Bytes in memory (already sniffed when the upload was created).</summary>
 internal sealed class BytesImageSource(ReadOnlyMemory<byte> bytes, string fileName, string contentType) : ImageSource(fileName)
 {
-    public override ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken) =>
+    public override ValueTask<ImagePart> OpenAsync(string paramName, object body, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ImagePart.ForBytes(bytes, contentType, FileName));
 }
 
@@ -75,22 +84,33 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool han
 {
     public void ReleaseIfHandedOver()
     {
-        if (handedOver)
+        // A stream another call is sending (refused here as in use) is that call's to dispose when it ends.
+        if (handedOver && !StreamLeases.IsHeld(stream))
         {
             stream.Dispose();
         }
     }
 
-    public override async ValueTask<ImagePart> OpenAsync(string paramName, CancellationToken cancellationToken)
+    public override async ValueTask<ImagePart> OpenAsync(string paramName, object body, CancellationToken cancellationToken)
     {
+        var lease = StreamLeases.TryTake(stream, body) ?? throw new ArgumentException(
+            $"The stream of avatar image '{FileName}' is being sent by another call: a stream can be in one upload at a time. "
+            + "Upload it to one agent after another, or give each call its own stream.", paramName);
         try
         {
-            return await SniffAsync(paramName, cancellationToken).ConfigureAwait(false);
+            var part = await SniffAsync(paramName, cancellationToken).ConfigureAwait(false);
+            part.Lease = lease;
+            return part;
         }
-        catch when (handedOver)
+        catch
         {
-            // Handed over and refused: the caller will not dispose it, so the SDK does, as it would after sending.
-            await stream.DisposeAsync().ConfigureAwait(false);
+            lease.Dispose();
+            if (handedOver)
+            {
+                // Handed over and refused: the caller will not dispose it, so the SDK does, as it would after sending.
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -105,23 +125,41 @@ internal sealed class StreamImageSource(Stream stream, string fileName, bool han
         var head = new byte[ImageFormat.SniffLength];
         if (stream.CanSeek)
         {
-            var start = stream.Position;
-            string contentType;
             try
             {
-                var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
-                contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+                return await SniffSeekableAsync(head, paramName, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (NotSupportedException e)
             {
-                stream.Position = start; // refused or not, the caller's stream is where it was
+                // CanSeek said yes, then Position, Seek or Length said no: the stream is the caller's to fix, not a transport failure.
+                throw new ArgumentException($"The stream of avatar image '{FileName}' says it can seek (CanSeek) but failed to: {e.Message}", paramName, e);
             }
-
-            return ImagePart.ForStream(stream, contentType, ownsStream: handedOver, FileName);
         }
 
         var read = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
         var type = ImageFormat.Require(head.AsSpan(0, read), FileName, paramName);
         return ImagePart.ForNonSeekable(head.AsMemory(0, read), stream, type, ownsStream: handedOver, FileName);
+    }
+
+    private async ValueTask<ImagePart> SniffSeekableAsync(byte[] head, string paramName, CancellationToken cancellationToken)
+    {
+        var start = stream.Position;
+        if (stream.Length < start)
+        {
+            throw new ArgumentException($"The stream of avatar image '{FileName}' is positioned past its end (Position {start}, Length {stream.Length}).", paramName);
+        }
+
+        string contentType;
+        try
+        {
+            var length = await ImageFormat.ReadHeadAsync(stream, head, cancellationToken).ConfigureAwait(false);
+            contentType = ImageFormat.Require(head.AsSpan(0, length), FileName, paramName);
+        }
+        finally
+        {
+            stream.Position = start; // refused or not, the caller's stream is where it was
+        }
+
+        return ImagePart.ForStream(stream, contentType, ownsStream: handedOver, FileName);
     }
 }
