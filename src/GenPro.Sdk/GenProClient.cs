@@ -1,5 +1,6 @@
 using GenPro.Sdk.Agents;
 using GenPro.Sdk.Avatars;
+using GenPro.Sdk.Avatars.Images;
 using GenPro.Sdk.Configuration;
 using GenPro.Sdk.Credentials;
 using GenPro.Sdk.Diagnostics;
@@ -160,7 +161,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
         var runner = new OperationRunner(sender, new SecretScrubber(apiKey), logger, OperationLimits.From(options, timeProvider));
         return (
             new AgentsClient(runner),
-            new AvatarsClient(runner),
+            new AvatarsClient(runner, new AvatarImageReader(runner, httpClient, options.MaxImageSize)),
             runner);
     }
 }

@@ -21,6 +21,12 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>The operation <paramref name="request"/> belongs to; null for a request the SDK did not make.</summary>
     public static OperationContext? Of(HttpRequestMessage? request) => (request as OperationRequest)?.Call;
 
+    /// <summary>
+    /// A request message of this operation, carrying it to the SDK's handlers (found again with <see cref="Of"/>). The one
+    /// place that attaches the context to a message the SDK builds itself (an avatar image's GET on the CDN).
+    /// </summary>
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri) => new OperationRequest(this, method, uri);
+
     /// <summary>The operation's name in spans, logs and messages: <c>Agents.Get</c> (see <see cref="NameOf"/>).</summary>
     public string Name { get; } = name;
 
@@ -39,6 +45,12 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> for the caller's own handlers.
     /// </summary>
     public bool? NonReplayableBody { get; init; }
+
+    /// <summary>
+    /// False for an operation that must never carry <c>X-API-Key</c>, whatever origin it reaches: reading an avatar image
+    /// from a URL the API gave (a CDN, or a redirect back to the API's origin). True for the API's own endpoints.
+    /// </summary>
+    public bool SendsApiKey { get; init; } = true;
 
     public GenProRequestOptions? Options { get; } = options;
 

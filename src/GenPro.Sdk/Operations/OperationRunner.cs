@@ -91,6 +91,38 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
         }
     }
 
+    /// <summary>
+    /// Starts <paramref name="call"/> and sends the request <paramref name="send"/> makes itself (an avatar image's GET on
+    /// the CDN: an absolute URL, no endpoint), returning the success response while the call runs on: its body is read
+    /// under the call's deadline by the caller, who disposes the call and the response when done. A failure ends the call here.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync<TState>(
+        OperationContext call, TState state, Func<TState, OperationContext, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        Start(call, cancellationToken);
+        try
+        {
+            return await SendAsync(call, state, send).ConfigureAwait(false);
+        }
+        catch (GenProException e)
+        {
+            call.Tag(e);
+            call.Dispose();
+            throw;
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the client was disposed: a body read that breaks off then says so (<see cref="MarkDisposed"/>).</summary>
+    public bool IsDisposed => _disposed;
+
+    /// <summary>Removes the key and the operation's provider keys from what a body read quotes.</summary>
+    public SecretScrubber Scrubber => scrubber;
+
     private OperationContext Start(OperationContext call, CancellationToken cancellationToken) =>
         call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token));
 
@@ -98,7 +130,10 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
     /// Sends the request and returns a success response; an error status is read and thrown here, inside the operation's
     /// span, so the span carries the error code.
     /// </summary>
-    private async ValueTask<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request)
+    private ValueTask<HttpResponseMessage> SendAsync(OperationContext call, ApiRequest request) =>
+        SendAsync(call, (sender, request), static (s, c) => s.sender.SendAsync(c, s.request));
+
+    private async ValueTask<HttpResponseMessage> SendAsync<TState>(OperationContext call, TState state, Func<TState, OperationContext, Task<HttpResponseMessage>> send)
     {
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
         var operation = call.Name;
@@ -107,7 +142,7 @@ internal sealed class OperationRunner(RequestSender sender, SecretScrubber scrub
         HttpResponseMessage response;
         try
         {
-            response = await sender.SendAsync(call, request).ConfigureAwait(false);
+            response = await send(state, call).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
         {
