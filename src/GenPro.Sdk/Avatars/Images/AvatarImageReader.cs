@@ -44,7 +44,7 @@ internal sealed class AvatarImageReader(OperationRunner runner, HttpClient httpC
             }
             catch (Exception e) when (ImageBodyStream.IsReadFailure(e))
             {
-                throw ReadFailure(e, response, call, cancelledByCaller: false);
+                throw ReadFailure(e, response, call, CancellationToken.None);
             }
 
             if (count > maxImageSize)
@@ -91,12 +91,18 @@ internal sealed class AvatarImageReader(OperationRunner runner, HttpClient httpC
     /// What a failed body read becomes: the caller's cancellation stays an <see cref="OperationCanceledException"/>; the
     /// rest is a <see cref="GenProConnectionException"/> that says whether the time ran out or the client was disposed.
     /// </summary>
-    internal Exception ReadFailure(Exception e, HttpResponseMessage response, OperationContext call, bool cancelledByCaller)
+    internal Exception ReadFailure(Exception e, HttpResponseMessage response, OperationContext call, CancellationToken readToken)
     {
         var deadline = call.Deadline;
-        if (e is OperationCanceledException cancelled && (cancelledByCaller || deadline.CallerCancelled))
+        if (e is OperationCanceledException cancelled && readToken.IsCancellationRequested)
         {
-            return cancelledByCaller ? cancelled : deadline.Cancelled(cancelled);
+            // A read's own token, linked to the deadline for the read: the caller gets their token back.
+            return new OperationCanceledException(cancelled.Message, cancelled, readToken);
+        }
+
+        if (e is OperationCanceledException callCancelled && deadline.CallerCancelled)
+        {
+            return deadline.Cancelled(callCancelled);
         }
 
         var scrubber = runner.Scrubber;

@@ -58,7 +58,7 @@ internal sealed class ImageBodyStream(
         }
         catch (Exception e) when (IsReadFailure(e) && _disposed == 0)
         {
-            throw reader.ReadFailure(e, response, call, cancelledByCaller: cancellationToken.IsCancellationRequested);
+            throw reader.ReadFailure(e, response, call, cancellationToken);
         }
         finally
         {
