@@ -8,19 +8,26 @@ import json
 import re
 import sys
 
-EMBEDDED_PICTURE = re.compile(r'<img src="data:image/(png|svg\+xml);base64,[A-Za-z0-9+/=]{40,}"')
+EMBEDDED_PICTURE = re.compile(r'<img src="data:image/(png|jpeg|webp);base64,[A-Za-z0-9+/=]{40,}"')
+# What the package's own displays (src/GenPro.Sdk/Notebook/extension.dib) write: nothing in the notebook registers them.
+AGENT_TABLE = '<table class="genpro-agents">'
+GALLERY = '<div class="genpro-gallery">'
+ERROR_CARD = '<div class="genpro-error"'
+PLACEHOLDER = 'class="genpro-missing"'
 
-# cell id -> what its outputs must contain: plain substrings, or (regex, minimum count).
+# cell id -> what its outputs must contain: plain substrings, (regex, minimum count), or ("not", substring).
 EXPECTED = {
-    "packages": ["GenPro.Sdk, 1.0.0-preview.1", "GenPro.Sdk.Testing, 1.0.0-preview.1"],
+    "packages": ["GenPro.Sdk, 1.0.0-preview.1", "GenPro.Sdk.Testing, 1.0.0-preview.1", "GenPro.Sdk: rich displays registered"],
     "client": ["using the fake GEN API at http://127.0.0.1:", "GenProClient { BaseAddress = http://127.0.0.1:"],
-    "agents": ["1 agent(s)", '<table class="genpro-agents">', "<b>Scout</b>", "Asia/Tokyo", "owner",
-               (EMBEDDED_PICTURE, 1)],
+    "agents": ["1 agent(s)", AGENT_TABLE, "<b>Scout</b>", "Asia/Tokyo", "owner", "Notebook Studio",
+               (EMBEDDED_PICTURE, 1), ("not", PLACEHOLDER)],
     "create": ["created #"],
-    "avatars": ["page of 4, continuation token: (none: last page)", '<div class="genpro-gallery">',
-                "<b>★ primary</b>", "DeGod 7", (EMBEDDED_PICTURE, 4)],
-    "primary": ["<b>Notebook ", "Europe/Paris", (EMBEDDED_PICTURE, 2)],
-    "errors": ["422 agent_creation_failed"],
+    "avatars": ["page of 4, continuation token: (none: last page)", GALLERY,
+                "<b>★ primary</b>", "DeGod 7", (EMBEDDED_PICTURE, 4), ("not", PLACEHOLDER)],
+    "primary": [AGENT_TABLE, "<b>Notebook ", "Europe/Paris", '<div class="genpro-agent"', (EMBEDDED_PICTURE, 3), ("not", PLACEHOLDER)],
+    "pictures": ["saved image/png, ", GALLERY, "DeGod 7", (EMBEDDED_PICTURE, 4), ("not", PLACEHOLDER)],
+    "errors": ["422 agent_creation_failed", ERROR_CARD, "GenProValidationException: 422 UnprocessableEntity",
+               "agent_creation_failed", "request id", ("not", "gen_pat_")],
     "cleanup": ["deleted #"],
 }
 
@@ -49,7 +56,10 @@ def check_executed(notebook):
             continue
         text = output_text(cells[cell_id])
         for expected in expectations:
-            if isinstance(expected, tuple):
+            if isinstance(expected, tuple) and expected[0] == "not":
+                if expected[1] in text:
+                    problems.append(f"cell {cell_id} shows {expected[1]!r}, which it must not")
+            elif isinstance(expected, tuple):
                 pattern, minimum = expected
                 found = len(pattern.findall(text))
                 if found < minimum:
