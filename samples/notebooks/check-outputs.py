@@ -50,6 +50,14 @@ def check_executed(notebook):
                 problems.append(f"cell {cell.get('id')} raised {output.get('ename')}: {output.get('evalue')}")
             if output.get("name") == "stderr":
                 problems.append(f"cell {cell.get('id')} wrote to stderr: {''.join(output.get('text', ''))[:300]}")
+    # Every avatar in a gallery, and every agent in a table, shows its own embedded picture (none left as a link).
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            html = "".join(output.get("data", {}).get("text/html", ""))
+            shown = html.count("<figure") if GALLERY in html else html.count("<tr><td>") if AGENT_TABLE in html else 0
+            pictures = len(EMBEDDED_PICTURE.findall(html))
+            if shown and pictures < shown:
+                problems.append(f"cell {cell.get('id')} shows {shown} avatar(s) or agent(s) but embeds {pictures} picture(s)")
     for cell_id, expectations in EXPECTED.items():
         if cell_id not in cells:
             problems.append(f"cell {cell_id} is missing")
