@@ -25,7 +25,8 @@ EXPECTED = {
     "avatars": ["page of 4, continuation token: (none: last page)", GALLERY,
                 "<b>★ primary</b>", "DeGod 7", (EMBEDDED_PICTURE, 4), ("not", PLACEHOLDER)],
     "primary": [AGENT_TABLE, "<b>Notebook ", "Europe/Paris", '<div class="genpro-agent"', (EMBEDDED_PICTURE, 3), ("not", PLACEHOLDER)],
-    "pictures": ["saved image/png, ", GALLERY, "DeGod 7", (EMBEDDED_PICTURE, 4), ("not", PLACEHOLDER)],
+    "pictures": ["saved image/png, ", "continuation token: (none: last page)", (re.compile(GALLERY), 2), "DeGod 7",
+                 (EMBEDDED_PICTURE, 8), ("not", PLACEHOLDER)],
     "errors": ["422 agent_creation_failed", ERROR_CARD, "GenProValidationException: 422 UnprocessableEntity",
                "agent_creation_failed", "request id", ("not", "gen_pat_")],
     "cleanup": ["deleted #"],
@@ -71,7 +72,7 @@ def check_executed(notebook):
                 pattern, minimum = expected
                 found = len(pattern.findall(text))
                 if found < minimum:
-                    problems.append(f"cell {cell_id} shows {found} embedded picture(s), expected at least {minimum}")
+                    problems.append(f"cell {cell_id} shows {found} match(es) of {pattern.pattern!r}, expected at least {minimum}")
             elif expected not in text:
                 problems.append(f"cell {cell_id} does not show {expected!r}")
     return problems
