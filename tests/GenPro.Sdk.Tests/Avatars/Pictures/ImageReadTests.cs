@@ -262,12 +262,13 @@ public sealed class ImageReadTests
 
     [Theory]
     [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
-    public async Task Reading_a_picture_is_one_span_named_Avatars_OpenRead(string path)
+    public async Task Reading_a_picture_is_one_span_and_logs_named_Avatars_OpenRead_without_the_key(string path)
     {
         var spans = new List<Activity>();
         using var listener = Spans.Listen(spans);
+        using var logging = Scenarios.FakeLogging(out var logs);
         using var cdn = ImageServers.Cdn(ImageServers.Png);
-        using var client = Client(path, cdn);
+        using var client = ClientPaths.Create(path, ApiServer.FastOptions(cdn.BaseAddress), logging);
         var requestId = Guid.NewGuid().ToString();
 
         await using (var image = await client.Avatars.OpenReadAsync(ImageServers.Avatar(ImageServers.Root(cdn)), AvatarImageSize.Thumbnail, new GenProRequestOptions { RequestId = requestId }).WaitAsync(HardBound))
@@ -279,6 +280,10 @@ public sealed class ImageReadTests
         span.DisplayName.Should().Be("GenPro.Avatars.OpenRead");
         span.GetTagItem("http.response.status_code").Should().Be(200);
         cdn.Requests.Single().Headers["x-request-id"].Should().Be(requestId);
+        var messages = logs.GetSnapshot().Select(r => r.Message).ToList();
+        messages.Should().Contain("GenPro Avatars.OpenRead starting")
+            .And.Contain(m => m.StartsWith("GenPro Avatars.OpenRead: GET /avatars/7/thumbnail.png answered 200 in ", StringComparison.Ordinal));
+        messages.Should().NotContain(m => m.Contains(ApiServer.ApiKey, StringComparison.Ordinal));
     }
 
     [Theory]
