@@ -47,10 +47,11 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     public bool? NonReplayableBody { get; init; }
 
     /// <summary>
-    /// False for an operation that must never carry <c>X-API-Key</c>, whatever origin it reaches: reading an avatar image
-    /// from a URL the API gave (a CDN, or a redirect back to the API's origin). True for the API's own endpoints.
+    /// True for the API's own endpoints; false for reading an avatar picture from a link the API gave (a CDN, or a redirect
+    /// back to the API's origin). Such a request never carries <c>X-API-Key</c>, whatever origin it reaches, and its
+    /// failures do not count towards the circuit breaker (a CDN outage must not stop the API's calls).
     /// </summary>
-    public bool SendsApiKey { get; init; } = true;
+    public bool IsApiCall { get; init; } = true;
 
     public GenProRequestOptions? Options { get; } = options;
 

@@ -7,7 +7,7 @@ namespace GenPro.Sdk.Avatars.Images;
 /// <summary>
 /// Reads an avatar picture from the absolute URL the API gave (its CDN, another origin), through the client's own
 /// <see cref="HttpClient"/> pipeline: the same retries for GET, redirect guard, deadline, span and logs as any operation,
-/// but never with <c>X-API-Key</c> (<see cref="OperationContext.SendsApiKey"/>), whatever origin the URL or a redirect
+/// but never with <c>X-API-Key</c> (<see cref="OperationContext.IsApiCall"/>), whatever origin the URL or a redirect
 /// names. There is no endpoint to describe, so no route: the request is built here and sent by the runner.
 /// Before the caller sees the picture, its size is checked against <see cref="GenProClientOptions.MaxImageSize"/> and
 /// its first bytes against the formats the API accepts (<see cref="ImageFormat"/>).
@@ -19,7 +19,7 @@ internal sealed class AvatarImageReader(OperationRunner runner, HttpClient httpC
     /// <summary>Opens <paramref name="url"/> (checked by <see cref="Resolve"/>) as the operation <paramref name="name"/>.</summary>
     public async Task<AvatarImage> OpenAsync(string name, Uri url, long? agentId, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        var call = new OperationContext(name, requestOptions) { AgentId = agentId, SendsApiKey = false };
+        var call = new OperationContext(name, requestOptions) { AgentId = agentId, IsApiCall = false };
         var response = await runner.OpenAsync(
             call,
             (httpClient, url),

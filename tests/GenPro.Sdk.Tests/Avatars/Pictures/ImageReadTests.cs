@@ -115,6 +115,27 @@ public sealed class ImageReadTests
 
     [Theory]
     [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public async Task A_cdn_outage_does_not_open_the_circuit_for_the_apis_own_calls(string path)
+    {
+        using var cdn = ImageServers.Cdn(_ => (503, "text/plain", "down"u8.ToArray()));
+        using var api = LoopbackServer.Recording(200, ImageServers.Agent(ImageServers.Root(cdn)));
+        var options = ApiServer.FastOptions(api.BaseAddress);
+        options.Retry.MaxRetries = 0;
+        using var client = ClientPaths.Create(path, options);
+        var picture = new Uri(ImageServers.Root(cdn), "avatars/7/thumbnail.png");
+
+        // More failures than the breaker's minimum throughput (100 in 30 s), all of them transient.
+        for (var i = 0; i < 120; i++)
+        {
+            await FluentActions.Awaiting(() => client.Avatars.OpenReadAsync(picture).WaitAsync(HardBound)).Should().ThrowExactlyAsync<GenProServerException>();
+        }
+
+        (await client.Agents.GetAsync(42).WaitAsync(HardBound)).Name.Should().Be("TrendBot");
+        cdn.Requests.Should().HaveCount(120);
+    }
+
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
     public async Task A_content_length_over_the_cap_is_refused_before_reading(string path)
     {
         using var cdn = ImageServers.Cdn(new byte[5000].Select((_, i) => i < ImageServers.Png.Length ? ImageServers.Png[i] : (byte)0).ToArray());
