@@ -45,6 +45,10 @@ for id in GenPro.Sdk GenPro.Sdk.Testing; do
   if grep -qiE 'id="(xunit|FluentAssertions|WireMock|FsCheck|Microsoft\.SourceLink|Microsoft\.CodeAnalysis|BenchmarkDotNet)' <<<"$nuspec"; then
     echo "$id.nuspec names a test or analyzer package:"; echo "$nuspec"; exit 1
   fi
+  if [ "$id" = GenPro.Sdk ]; then
+    # .NET Interactive finds the notebook displays only at this path (src/GenPro.Sdk/Notebook/extension.dib).
+    grep -q " interactive-extensions/dotnet/extension.dib\$" <<<"$listing" || { echo "$pkg lacks interactive-extensions/dotnet/extension.dib"; exit 1; }
+  fi
   echo "$pkg: lib/net10.0 and lib/net8.0 (.dll, .xml), README, LICENSE, symbols: ok"
 done
 

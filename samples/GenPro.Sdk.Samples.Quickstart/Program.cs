@@ -133,6 +133,17 @@ try
     await client.Avatars.SetPrimaryAsync(agent.Id, newest.Id);
     Console.WriteLine($"avatar #{newest.Id} is primary");
 
+    Step("Save the primary avatar's thumbnail to disk");
+    // The picture comes from the CDN the API links to, through the client's pipeline (timeout, retries, size cap) and
+    // without the API key; its format is checked by its first bytes. Dispose it to release the connection.
+    var primary = await client.Agents.GetAsync(agent.Id);
+    await using (var thumbnail = await client.Avatars.OpenReadAsync(primary.PrimaryAvatarUrl!))
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"genpro-quickstart-thumbnail{thumbnail.FileExtension}");   // replaced on every run
+        var bytes = await thumbnail.SaveAsync(file);
+        Console.WriteLine($"saved {thumbnail.ContentType} ({bytes} bytes) to {file}");
+    }
+
     Step("Delete two avatars in one request");
     var twoOthers = avatars.Where(a => a.Id != newest.Id).Take(2).Select(a => a.Id).ToArray();
     await client.Avatars.DeleteAsync(agent.Id, twoOthers);   // DELETE …/avatars/101_102

@@ -58,4 +58,18 @@ agents.MapDelete("/{id:long:min(1)}", async (long id, IAgentsClient client, Canc
 agents.MapGet("/{id:long:min(1)}/avatars", (long id, IAvatarsClient avatars) =>
     avatars.ListAsync(id).Select(AvatarDto.From));
 
+// Proxies an agent's primary avatar: the picture streams from the CDN through the SDK (no API key goes there; timeout,
+// retries and size cap apply) to the caller, and the connection is released once the response is written.
+agents.MapGet("/{id:long:min(1)}/avatar", async Task<Results<FileStreamHttpResult, NotFound>> (long id, IAgentsClient client, IAvatarsClient avatars, CancellationToken ct) =>
+{
+    var agent = await client.GetAsync(id, cancellationToken: ct);
+    if (agent.PrimaryAvatarUrl is not { } url)
+    {
+        return TypedResults.NotFound();
+    }
+
+    var image = await avatars.OpenReadAsync(url, ct);
+    return TypedResults.Stream(image.Content, image.ContentType);   // disposed by the result once written
+});
+
 app.Run();

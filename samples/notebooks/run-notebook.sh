@@ -41,7 +41,7 @@ notebook["cells"] = [c for c in notebook["cells"] if c.get("id") in ("avatars-in
 json.dump(notebook, open(f"{sys.argv[1]}/gallery.ipynb", "w", encoding="utf-8"))
 PY
   jupyter nbconvert --to html --output-dir "$out" "$out/gallery.ipynb"
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,890 \
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,1030 \
     --screenshot="$PWD/$out/gallery.png" "file://$PWD/$out/gallery.html"
   # 64 colours keep the committed PNG small (Debian's python3-pil; the full-colour shot otherwise).
   /usr/bin/python3 -c 'import sys; from PIL import Image; Image.open(sys.argv[1]).convert("RGB").quantize(64).save(sys.argv[2], optimize=True)' \

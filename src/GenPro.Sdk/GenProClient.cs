@@ -1,5 +1,6 @@
 using GenPro.Sdk.Agents;
 using GenPro.Sdk.Avatars;
+using GenPro.Sdk.Avatars.Images;
 using GenPro.Sdk.Configuration;
 using GenPro.Sdk.Credentials;
 using GenPro.Sdk.Diagnostics;
@@ -161,7 +162,7 @@ public sealed class GenProClient : IGenProClient, IDisposable
         var (agents, avatars) = RefitClients.Create(httpClient, runner);
         return (
             new AgentsClient(runner, agents),
-            new AvatarsClient(runner, avatars),
+            new AvatarsClient(runner, avatars, new AvatarImageReader(runner, httpClient, options.MaxImageSize)),
             runner);
     }
 }

@@ -21,10 +21,11 @@ public sealed class WebApiTests : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _http = null!;
     private FakeAgent _trendBot = null!;
+    private FakeUser _user = null!;
 
     public async Task InitializeAsync()
     {
-        var user = _fake.AddUser(ApiKey, "Tester");
+        var user = _user = _fake.AddUser(ApiKey, "Tester");
         var workspace = _fake.AddWorkspace("My Company");
         _fake.AddMember(workspace, user, FakeWorkspaceRole.Owner);
         _trendBot = _fake.AddAgent(user, "TrendBot", workspace, "Trend analysis agent", "America/New_York");
@@ -223,6 +224,22 @@ public sealed class WebApiTests : IAsyncLifetime
         var problem = await ReadProblemAsync(response, HttpStatusCode.BadGateway);
         problem.GetProperty("title").GetString().Should().Be("The GEN API refused this service's credentials");
         problem.GetProperty("errorCode").GetString().Should().Be("unauthorized");
+    }
+
+    [Fact]
+    public async Task An_agents_primary_avatar_is_proxied_as_its_picture_and_an_agent_without_one_is_404()
+    {
+        _fake.AddAvatar(_trendBot.Id, deGodAvatarId: 7);
+        var bare = _fake.AddAgent(_user, "Bare");
+
+        var response = await _http.GetAsync($"/agents/{_trendBot.Id}/avatar");
+        var missing = await _http.GetAsync($"/agents/{bare.Id}/avatar");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Should().StartWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }).And.HaveCountGreaterThan(100, "the fake's 64×64 DeGod picture");
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using GenPro.Sdk.Testing.Core;
 using GenPro.Sdk.Testing.State;
 
@@ -12,8 +10,6 @@ namespace GenPro.Sdk.Testing.Endpoints;
 /// </summary>
 internal static class AvatarImages
 {
-    public const string SvgContentType = "image/svg+xml";
-
     /// <summary>The picture of an avatar seeded with <see cref="FakeGenProApi.AddAvatar"/>: a 2×2 purple PNG.</summary>
     public static ReadOnlyMemory<byte> SeedPng { get; } = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGOMsjnBwMDAxMDAwMDAAAAQJAFiilVxOAAAAABJRU5ErkJggg==");
@@ -40,12 +36,6 @@ internal static class AvatarImages
         };
     }
 
-    /// <summary>A DeGod avatar has no uploaded file: a square SVG in a colour of its own, labelled with its id.</summary>
-    public static ReadOnlyMemory<byte> DrawDeGod(long deGodId)
-    {
-        var hue = deGodId * 47 % 360;
-        return Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"""
-            <svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><rect width="256" height="256" fill="hsl({hue},55%,45%)"/><circle cx="128" cy="104" r="52" fill="hsl({hue},55%,80%)"/><text x="128" y="212" font-family="sans-serif" font-size="30" fill="#fff" text-anchor="middle">DeGod #{deGodId}</text></svg>
-            """));
-    }
+    /// <summary>A DeGod avatar has no uploaded file: a PNG in a colour of its own (<see cref="AvatarPainter"/>).</summary>
+    public static ReadOnlyMemory<byte> DrawDeGod(long deGodId) => AvatarPainter.DeGod(deGodId);
 }

@@ -45,7 +45,7 @@ internal sealed class AvatarEntity
             ThumbnailUrl = ThumbnailOn(CdnRoot, id),
         };
         return imageFormat is null
-            ? new(record, AvatarImages.DrawDeGod(deGodAvatarId ?? id), AvatarImages.SvgContentType)
+            ? new(record, AvatarImages.DrawDeGod(deGodAvatarId ?? id), "image/png")
             : new(record, image, "image/" + imageFormat);
     }
 

@@ -1,3 +1,4 @@
+using GenPro.Sdk.Avatars.Images;
 using GenPro.Sdk.Bodies;
 using GenPro.Sdk.Calls;
 using GenPro.Sdk.Internal;
@@ -6,8 +7,11 @@ using GenPro.Sdk.Operations;
 namespace GenPro.Sdk.Avatars;
 
 /// <summary>Checks arguments, builds bodies and pages for the avatar endpoints.</summary>
-internal sealed class AvatarsClient(OperationRunner runner, IAvatarsApi api) : IAvatarsClient
+internal sealed partial class AvatarsClient(OperationRunner runner, IAvatarsApi api, AvatarImageReader images) : IAvatarsClient
 {
+    /// <summary>Reads pictures (<c>AvatarsClient.Images.cs</c>).</summary>
+    private AvatarImageReader Images => images;
+
     private static readonly string UploadName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(UploadAsync));
     private static readonly string SetPrimaryName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(SetPrimaryAsync));
     private static readonly string DeleteName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(DeleteAsync));

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace GenPro.Sdk;
 
 /// <summary>The avatar endpoints of an agent: list, upload, set primary, delete. Thread-safe; reach it through <see cref="IGenProClient.Avatars"/>.</summary>
-public interface IAvatarsClient
+public partial interface IAvatarsClient
 {
     /// <summary>
     /// Lists an agent's avatars (<c>GET /agents/:id/avatars</c>), primary first, fetching pages of 20 as the result is

@@ -50,6 +50,11 @@ internal static class ClientOptionsChecks
             yield return $"{setting["MaxResponseBodySize"]} must be a positive number of bytes (16 MiB unless set).";
         }
 
+        if (options.MaxImageSize <= 0)
+        {
+            yield return $"{setting["MaxImageSize"]} must be a positive number of bytes (8 MiB unless set).";
+        }
+
         foreach (var failure in RetryFailures(options.Retry, setting))
         {
             yield return failure;

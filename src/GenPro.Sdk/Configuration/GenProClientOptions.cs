@@ -39,6 +39,16 @@ public sealed class GenProClientOptions
     /// </summary>
     public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
 
+    /// <summary>The default of <see cref="MaxImageSize"/>: 8 MiB.</summary>
+    public const long DefaultMaxImageSize = 8L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest avatar image <c>OpenReadAsync</c> reads, in bytes, counted after decompression (8 MiB unless set). A
+    /// <c>Content-Length</c> above it is refused before reading, and a body that runs past it (an endless stream) fails
+    /// the read with a <see cref="GenProApiException"/>. Avatars are small: a thumbnail is a few KB.
+    /// </summary>
+    public long MaxImageSize { get; set; } = DefaultMaxImageSize;
+
     /// <summary>Retries, attempt timeout and circuit breaker; see <see cref="GenProRetryOptions"/> for the defaults.</summary>
     public GenProRetryOptions Retry { get; set; } = new();
 
@@ -51,5 +61,5 @@ public sealed class GenProClientOptions
     /// <summary>Describes the options with the API key left out.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
-        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, MaxResponseBodySize = {MaxResponseBodySize}, ApplicationId = {ApplicationId}, Retry = {Retry} }}";
+        $"GenProClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "[REDACTED]")}, Timeout = {Timeout}, MaxResponseBodySize = {MaxResponseBodySize}, MaxImageSize = {MaxImageSize}, ApplicationId = {ApplicationId}, Retry = {Retry} }}";
 }

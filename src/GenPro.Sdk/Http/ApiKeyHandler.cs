@@ -6,7 +6,8 @@ namespace GenPro.Sdk.Http;
 /// <summary>
 /// Stamps every request with the SDK's <c>User-Agent</c>, the operation's <c>X-Request-Id</c>, extra headers and
 /// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> (<see cref="OperationContext.Stamp"/>), and with <c>X-API-Key</c> only when the request goes to the configured origin
-/// (scheme, host and port): the key never travels to another host, whatever sends it there, nor do a caller's
+/// (scheme, host and port) by an operation that sends it (<see cref="OperationContext.IsApiCall"/>: an avatar image
+/// read never does): the key never travels to another host, whatever sends it there, nor do a caller's
 /// <c>Authorization</c>, <c>Cookie</c> and <c>Proxy-Authorization</c> headers. The key is read from
 /// <paramref name="apiKey"/> on every attempt, so a rotated key reaches the next retry, and taken off the request once
 /// it is sent, so no request message that outlives the call (in a response or exception) still holds it.
@@ -58,7 +59,7 @@ internal sealed class ApiKeyHandler(Func<string?> apiKey, Uri baseAddress, strin
         request.Headers.Remove(HeaderName);
         string? sent = null;
         var sameOrigin = request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress);
-        if (sameOrigin && apiKey() is { Length: > 0 } key)
+        if (sameOrigin && OperationContext.Of(request)?.IsApiCall != false && apiKey() is { Length: > 0 } key)
         {
             request.Headers.TryAddWithoutValidation(HeaderName, key);
             sent = key;

@@ -26,6 +26,13 @@ internal sealed class OperationHandler : DelegatingHandler
         var response = await base.SendAsync(request, call.Deadline.Token).ConfigureAwait(false);
         response.RequestMessage ??= request; // a handler of the caller's may leave it out; messages quote its method and path
         call.Answered(response);
+        if (!call.IsApiCall)
+        {
+            // A picture read bounds its own body (MaxImageSize, the deadline on every read: Avatars/Images/ImageBodyStream)
+            // and reads its headers as the CDN sent them.
+            return response;
+        }
+
         if (response.IsSuccessStatusCode)
         {
             // A body the operation reads stops at MaxResponseBodySize; one it does not read is not read at all.

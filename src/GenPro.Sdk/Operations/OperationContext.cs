@@ -32,6 +32,17 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>Attaches the operation to a request the SDK makes without Refit (a redirect hop copies every option anyway).</summary>
     public void AttachTo(HttpRequestMessage request) => request.Options.Set(Key, this);
 
+    /// <summary>
+    /// A request message of this operation, carrying it to the SDK's handlers (found again with <see cref="Of"/>). The one
+    /// place that attaches the context to a message the SDK builds itself (an avatar image's GET on the CDN).
+    /// </summary>
+    public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        AttachTo(request);
+        return request;
+    }
+
     /// <summary>The operation's name in spans, logs and messages: <c>Agents.Get</c> (see <see cref="NameOf"/>).</summary>
     public string Name { get; } = name;
 
@@ -50,6 +61,13 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <see cref="GenProRequestOptionKeys.NonReplayableBody"/> for the caller's own handlers.
     /// </summary>
     public bool? NonReplayableBody { get; init; }
+
+    /// <summary>
+    /// True for the API's own endpoints; false for reading an avatar picture from a link the API gave (a CDN, or a redirect
+    /// back to the API's origin). Such a request never carries <c>X-API-Key</c>, whatever origin it reaches, and its
+    /// failures do not count towards the circuit breaker (a CDN outage must not stop the API's calls).
+    /// </summary>
+    public bool IsApiCall { get; init; } = true;
 
     public GenProRequestOptions? Options { get; } = options;
 

@@ -112,6 +112,67 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
     }
 
     /// <summary>
+    /// Starts <paramref name="call"/> and sends the request <paramref name="send"/> makes itself (an avatar picture's GET on
+    /// the CDN: an absolute link, no endpoint, so no Refit method), returning the success response while the call runs on:
+    /// its body is read under the call's deadline by the caller, who disposes the call and the response when done. An error
+    /// status becomes the typed exception as for any endpoint (<see cref="CreateErrorAsync"/>); a failure ends the call here.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync<TState>(
+        OperationContext call, TState state, Func<TState, OperationContext, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token), _limits.MaxResponseBodySize);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
+            var deadline = call.Deadline;
+            using var scope = OperationScope.Start(call, _logger, scrubber);
+            HttpResponseMessage response;
+            try
+            {
+                response = await send(state, call).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (deadline.CallerCancelled)
+            {
+                throw deadline.Cancelled(e);
+            }
+            catch (Exception e) when (e is not GenProException and not ArgumentException)
+            {
+                scope.Failed(e);
+                throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                scope.Succeeded(response, call.ServerRequestId);
+                return response;
+            }
+
+            var failure = await CreateErrorAsync(response).ConfigureAwait(false);
+            if (failure is GenProApiException error)
+            {
+                scope.Failed(response, error, call.ServerRequestId);
+            }
+            else
+            {
+                scope.Failed(failure!);
+            }
+
+            throw failure is GenProException known ? call.Tag(known) : failure!;
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether the client was disposed: a picture read that breaks off then says so (<see cref="MarkDisposed"/>).</summary>
+    public bool IsDisposed => _disposed;
+
+    /// <summary>Removes the key and the operation's provider keys from what a picture read quotes.</summary>
+    public SecretScrubber Scrubber => scrubber;
+
+    /// <summary>
     /// Refit's <c>ExceptionFactory</c>: nothing for a success; for an error status, the typed exception, its body read
     /// (at most <see cref="ApiErrorFactory.MaxBodyBytes"/>, within the deadline) and the response released, since Refit
     /// leaves an error response to the exception it throws and this one keeps only what it read.

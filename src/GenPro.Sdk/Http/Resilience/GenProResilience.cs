@@ -58,7 +58,9 @@ internal static class GenProResilience
                 MinimumThroughput = 100,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(5),
-                ShouldHandle = static args => ValueTask.FromResult(RetryDecisions.IsTransientFailure(args.Outcome)),
+                // A picture read from the CDN (another origin) is not counted: its outage must not stop the API's calls.
+                ShouldHandle = static args => ValueTask.FromResult(
+                    RetryDecisions.IsTransientFailure(args.Outcome) && OperationContext.Of(args.Context.GetRequestMessage())?.IsApiCall != false),
             });
         }
 
