@@ -32,6 +32,7 @@ public class PaginationBenchmarks
         _standard = Clients.Http(StandardResilience.CreateHandler(Clients.Primary(Transport)), baseAddress);
         _sdkModelsRefitHttp = Clients.Http(StandardResilience.CreateHandler(Clients.Primary(Transport)), baseAddress);
         _sdkModelsRefit = Clients.CreateSdkModelsRefit(_sdkModelsRefitHttp);
+        WarmUp.Once($"{nameof(PaginationBenchmarks)} {Transport}", Sdk, SdkPages, Standard, SdkModelsRefit, Plain);
     }
 
     [GlobalCleanup]

@@ -25,32 +25,10 @@ public class PerCallBenchmarks
     {
         _server = Transport == Transport.Loopback ? new LoopbackServer() : null;
         _clients = Clients.Create(Transport, _server);
-        if (!BenchJobs.IsDry)
-        {
-            WarmUp();
-        }
-    }
-
-    /// <summary>
-    /// Every case for a second before the first one is measured: on the loaded 2-core machine the first case of the
-    /// process (the SDK's Get) otherwise still ran while tiered JIT was compiling the code all clients share (HttpClient,
-    /// System.Text.Json, Polly) and came out 40 % slower than the same call measured later (docs/performance.md).
-    /// </summary>
-    private void WarmUp()
-    {
-        Func<Task>[] cases =
-        [
+        WarmUp.Once(
+            $"{nameof(PerCallBenchmarks)} {Transport}",
             Get_Sdk, Get_HttpClient, Get_Standard, Get_Refit, Get_SdkModelsRefit, List_Sdk, List_HttpClient, List_Standard,
-            List_Refit, List_SdkModelsRefit, Create_Sdk, Create_HttpClient, Create_Standard, Create_Refit, Create_SdkModelsRefit,
-        ];
-        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency;
-        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
-        {
-            foreach (var call in cases)
-            {
-                call().GetAwaiter().GetResult();
-            }
-        }
+            List_Refit, List_SdkModelsRefit, Create_Sdk, Create_HttpClient, Create_Standard, Create_Refit, Create_SdkModelsRefit);
     }
 
     [GlobalCleanup]
