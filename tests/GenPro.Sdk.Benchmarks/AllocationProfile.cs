@@ -10,11 +10,16 @@ namespace GenPro.Sdk.Benchmarks;
 /// <c>-- allocprofile &lt;benchmark-description-part&gt; [InMemory|Loopback]</c>: which types one benchmark allocates,
 /// sampled by the runtime's own allocation events (one <c>GCAllocationTick</c> per ~100 KB allocated, naming the type
 /// that crossed the threshold), in process, with no tool to install. Over thousands of calls the sample shares
-/// approach each type's share of the bytes; multiplied by <see cref="AllocationProbe"/>'s bytes per call they give
-/// bytes per call per type.
+/// approach each type's share of the bytes; multiplied by the bytes per call measured over the same calls they give
+/// bytes per call per type (printed).
 /// </summary>
 public static class AllocationProfile
 {
+    /// <summary><c>GENPRO_PROFILE_SCALE</c> multiplies the calls (more samples, finer shares; 10 gives about 10,000 samples).</summary>
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("GENPRO_PROFILE_SCALE"), out var scale) && scale > 0 ? scale : 1;
+
+    private const int Top = 40;
+
     public static async Task<int> RunAsync(string descriptionPart, Transport transport)
     {
         foreach (var type in new[] { typeof(ModelBenchmarks), typeof(LayerBenchmarks), typeof(PerCallBenchmarks), typeof(PaginationBenchmarks) })
@@ -29,24 +34,26 @@ public static class AllocationProfile
             var instance = Activator.CreateInstance(type)!;
             type.GetProperty("Transport")?.SetValue(instance, transport);
             type.GetMethods().FirstOrDefault(m => m.GetCustomAttribute<GlobalSetupAttribute>() is not null)?.Invoke(instance, null);
-            var calls = type == typeof(PaginationBenchmarks) ? 20 : 20_000;
+            var calls = (type == typeof(PaginationBenchmarks) ? 20 : 20_000) * Scale;
             for (var i = 0; i < calls / 10; i++)
             {
                 await Call(method, instance);
             }
 
             using var listener = new AllocationListener();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
             for (var i = 0; i < calls; i++)
             {
                 await Call(method, instance);
             }
 
+            var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls;
             listener.Dispose();
             var total = listener.Samples.Values.Sum();
-            Console.WriteLine($"{method.GetCustomAttribute<BenchmarkAttribute>()!.Description} ({transport}): {total} samples over {calls} calls");
-            foreach (var (name, count) in listener.Samples.OrderByDescending(p => p.Value).Take(25))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{method.GetCustomAttribute<BenchmarkAttribute>()!.Description} ({transport}): {total} samples over {calls} calls, {perCall:N0} B/call"));
+            foreach (var (name, count) in listener.Samples.OrderByDescending(p => p.Value).Take(Top))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {100.0 * count / total,5:0.0} %  {name}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {100.0 * count / total,5:0.0} %  {perCall * count / total,8:N0} B  {name}"));
             }
 
             type.GetMethods().FirstOrDefault(m => m.GetCustomAttribute<GlobalCleanupAttribute>() is not null)?.Invoke(instance, null);

@@ -10,7 +10,8 @@ namespace GenPro.Sdk.Benchmarks;
 /// Each class's job, sized so the comparison run (<c>-- compare</c>) stays under ~12 minutes on 2 cores. With
 /// <c>GENPRO_BENCH_DRY=1</c> every class runs BenchmarkDotNet's Dry job instead (one invocation per case, in process so
 /// nothing is rebuilt per case): CI uses it to keep the benchmarks compiling and running, never to time anything. With
-/// <c>GENPRO_BENCH_QUICK=1</c>, ShortRun in process, for a quick look while profiling. Every job runs in process: on a shared
+/// <c>GENPRO_BENCH_QUICK=1</c>, ShortRun in process, for a quick look while profiling. With <c>GENPRO_BENCH_CPU=1</c> the tuned
+/// jobs time the CPU the process used rather than the wall clock (<see cref="ProcessCpuClock"/>: on a loaded shared machine). Every job runs in process: on a shared
 /// machine BenchmarkDotNet's generated project did not build within its 120 s limit, and one process keeps the
 /// comparison short; every case still gets its own warm-up, and the baselines share the process with the SDK.
 /// </summary>
@@ -21,11 +22,16 @@ public abstract class BenchJobs : ManualConfig
         AddJob(
             IsDry ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
             : Environment.GetEnvironmentVariable("GENPRO_BENCH_QUICK") == "1" ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)
-            : tuned.WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance));
+            : Cpu(tuned.WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance)));
         AddColumn(new MedianRatioColumn());
     }
 
     public static bool IsDry => Environment.GetEnvironmentVariable("GENPRO_BENCH_DRY") == "1";
+
+    /// <summary>With <c>GENPRO_BENCH_CPU=1</c>, every case is timed in the CPU time the process used (<see cref="ProcessCpuClock"/>).</summary>
+    public static bool OnCpuClock => Environment.GetEnvironmentVariable("GENPRO_BENCH_CPU") == "1";
+
+    private static Job Cpu(Job job) => OnCpuClock ? job.WithClock(ProcessCpuClock.Instance) : job;
 }
 
 /// <summary>Short iterations (250 ms) and few of them: enough for medians, and the comparison run stays near 8 minutes.</summary>

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using GenPro.Sdk.Agents;
 using GenPro.Sdk.Http;
+using GenPro.Sdk.Serialization;
 using Refit;
 
 namespace GenPro.Sdk.Benchmarks;
@@ -16,19 +18,23 @@ public enum Transport
 /// <summary>
 /// The clients compared, each on its own transport instance: the SDK; (a) a hand-written <see cref="HttpClient"/> with
 /// plain DTOs and their source-generated JSON context; (d) the same behind Microsoft's standard resilience strategies
-/// (<see cref="StandardResilience"/>); (c) a plain source-generated Refit client over the same DTOs.
+/// (<see cref="StandardResilience"/>); (c) a plain source-generated Refit client over the same DTOs; (e) a plain
+/// source-generated Refit client over the SDK's own models and JSON context behind the same standard strategies as (d).
 /// </summary>
 public sealed class Clients : IDisposable
 {
     private readonly HttpClient _refitHttp;
+    private readonly HttpClient _sdkModelsRefitHttp;
 
-    private Clients(GenProClient sdk, HttpClient plain, HttpClient standard, HttpClient refitHttp)
+    private Clients(GenProClient sdk, HttpClient plain, HttpClient standard, HttpClient refitHttp, HttpClient sdkModelsRefitHttp)
     {
         Sdk = sdk;
         Plain = plain;
         Standard = standard;
         _refitHttp = refitHttp;
+        _sdkModelsRefitHttp = sdkModelsRefitHttp;
         Refit = RestService.ForGenerated<IRefitAgentsApi>(refitHttp, RefitSettings.ForJsonContext(PlainJsonContext.Default));
+        SdkModelsRefit = CreateSdkModelsRefit(sdkModelsRefitHttp);
     }
 
     public GenProClient Sdk { get; }
@@ -42,6 +48,25 @@ public sealed class Clients : IDisposable
     /// <summary>(c): plain Refit.</summary>
     public IRefitAgentsApi Refit { get; }
 
+    /// <summary>(e): plain generated Refit over the SDK's models, behind Microsoft's standard resilience strategies.</summary>
+    internal ISdkModelsRefitApi SdkModelsRefit { get; }
+
+    /// <summary>
+    /// The JSON a user's Refit client over the SDK's models is given: the SDK's source-generated context (snake_case, its
+    /// models and their converters) for what is read, and the plain DTOs' context for the one body a user writes (the
+    /// create body; the SDK's own body description is internal). Equivalent to <c>RefitSettings.ForJsonContext</c> over
+    /// one context listing both.
+    /// </summary>
+    public static RefitSettings SdkModelsSettings { get; } = new(new SystemTextJsonContentSerializer(
+        new JsonSerializerOptions(GenProJsonContext.Default.Options)
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(GenProJsonContext.Default, PlainJsonContext.Default),
+        }));
+
+    /// <summary>(e) over <paramref name="http"/>: Refit's generated client, no reflection.</summary>
+    internal static ISdkModelsRefitApi CreateSdkModelsRefit(HttpClient http) =>
+        RestService.ForGenerated<ISdkModelsRefitApi>(http, SdkModelsSettings);
+
     public static GenProClientOptions Options(Uri baseAddress) => new() { ApiKey = Wire.ApiKey, BaseAddress = baseAddress };
 
     public static Uri BaseAddress(Transport transport, LoopbackServer? server) =>
@@ -54,7 +79,8 @@ public sealed class Clients : IDisposable
             CreateSdk(transport, baseAddress),
             Http(Primary(transport), baseAddress),
             Http(StandardResilience.CreateHandler(Primary(transport)), baseAddress),
-            Http(Primary(transport), baseAddress));
+            Http(Primary(transport), baseAddress),
+            Http(StandardResilience.CreateHandler(Primary(transport)), baseAddress));
     }
 
     /// <summary>The SDK on the transport: its own socket handler over loopback, the canned handler in memory.</summary>
@@ -93,6 +119,7 @@ public sealed class Clients : IDisposable
         Plain.Dispose();
         Standard.Dispose();
         _refitHttp.Dispose();
+        _sdkModelsRefitHttp.Dispose();
     }
 }
 
@@ -145,6 +172,24 @@ public static class HandWritten
         }
     }
 
+    /// <summary>(e)'s listing: the same cursor loop a user writes over a Refit method (the last id is the next cursor; a short page ends it).</summary>
+    internal static async Task<int> CountAvatarsAsync(ISdkModelsRefitApi api, long agentId, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        long? cursor = null;
+        while (true)
+        {
+            var page = await api.ListAvatarsAsync(agentId, cursor, cancellationToken);
+            count += page.Count;
+            if (page.Count < Wire.PageSize)
+            {
+                return count;
+            }
+
+            cursor = page[^1].Id;
+        }
+    }
+
     public static async Task<T> GetAsync<T>(HttpClient http, string path, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -175,12 +220,20 @@ public interface IRefitAgentsApi
     Task<PlainAgentEnvelope> CreateAgentAsync([Body] PlainCreateBody body, CancellationToken cancellationToken = default);
 }
 
-/// <summary>(e): what a user would write with Refit over the SDK's own models and JSON context.</summary>
-public interface ISdkModelsRefitApi
+/// <summary>(e): what a user would write with Refit over the SDK's own models and JSON context (internal only because the create envelope is).</summary>
+internal interface ISdkModelsRefitApi
 {
     [Get("/agents/{agentId}")]
     Task<Agent> GetAsync(long agentId, CancellationToken cancellationToken = default);
 
     [Get("/agents")]
     Task<List<AgentSummary>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /agents</c>: the body is a user's own DTO (the SDK's body description is internal); the answer is the SDK's envelope.</summary>
+    [Post("/agents")]
+    Task<AgentEnvelope> CreateAsync([Body] PlainCreateBody body, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /agents/{id}/avatars?cursor=…</c>: one page of up to 20 avatars above the cursor (none on the first page).</summary>
+    [Get("/agents/{agentId}/avatars")]
+    Task<List<Avatar>> ListAvatarsAsync(long agentId, [AliasAs("cursor")] long? cursor, CancellationToken cancellationToken = default);
 }

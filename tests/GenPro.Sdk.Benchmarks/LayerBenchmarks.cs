@@ -43,6 +43,10 @@ public class LayerBenchmarks
         _refit = RestService.ForGenerated<ISdkModelsRefitApi>(_handlers, RefitSettings.ForJsonContext(GenProJsonContext.Default));
         _sdkPolicyOff = Clients.CreateSdk(Transport.InMemory, Base, Clients.PolicyOff);
         _sdk = Clients.CreateSdk(Transport.InMemory, Base);
+        WarmUp.Once(
+            nameof(LayerBenchmarks),
+            Get_Transport, Get_PlainDtos, Get_SdkModels, Get_Handlers, Get_Refit, Get_SdkPolicyOff, Get_Sdk, Get_Standard,
+            List_Transport, List_PlainDtos, List_SdkModels, List_Handlers, List_Refit, List_SdkPolicyOff, List_Sdk, List_Standard);
     }
 
     [GlobalCleanup]

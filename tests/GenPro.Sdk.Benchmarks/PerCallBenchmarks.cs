@@ -4,7 +4,7 @@ using BenchmarkDotNet.Configs;
 namespace GenPro.Sdk.Benchmarks;
 
 /// <summary>
-/// One API call, four ways, on each transport. The baseline of each group is (d): a hand-written <see cref="HttpClient"/>
+/// One API call, five ways, on each transport. The baseline of each group is (d): a hand-written <see cref="HttpClient"/>
 /// call with plain DTOs behind Microsoft's standard resilience strategies, so the ratio columns say what the SDK costs
 /// against what a careful user would write instead.
 /// </summary>
@@ -25,32 +25,10 @@ public class PerCallBenchmarks
     {
         _server = Transport == Transport.Loopback ? new LoopbackServer() : null;
         _clients = Clients.Create(Transport, _server);
-        if (!BenchJobs.IsDry)
-        {
-            WarmUp();
-        }
-    }
-
-    /// <summary>
-    /// Every case for a second before the first one is measured: on the loaded 2-core machine the first case of the
-    /// process (the SDK's Get) otherwise still ran while tiered JIT was compiling the code all clients share (HttpClient,
-    /// System.Text.Json, Polly) and came out 40 % slower than the same call measured later (docs/performance.md).
-    /// </summary>
-    private void WarmUp()
-    {
-        Func<Task>[] cases =
-        [
-            Get_Sdk, Get_HttpClient, Get_Standard, Get_Refit, List_Sdk, List_HttpClient, List_Standard, List_Refit,
-            Create_Sdk, Create_HttpClient, Create_Standard, Create_Refit,
-        ];
-        var until = System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency;
-        while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
-        {
-            foreach (var call in cases)
-            {
-                call().GetAwaiter().GetResult();
-            }
-        }
+        WarmUp.Once(
+            $"{nameof(PerCallBenchmarks)} {Transport}",
+            Get_Sdk, Get_HttpClient, Get_Standard, Get_Refit, Get_SdkModelsRefit, List_Sdk, List_HttpClient, List_Standard,
+            List_Refit, List_SdkModelsRefit, Create_Sdk, Create_HttpClient, Create_Standard, Create_Refit, Create_SdkModelsRefit);
     }
 
     [GlobalCleanup]
@@ -72,6 +50,9 @@ public class PerCallBenchmarks
     [Benchmark(Description = "Get: (c) Refit"), BenchmarkCategory("Get")]
     public Task<PlainAgent> Get_Refit() => _clients.Refit.GetAgentAsync(Wire.AgentId);
 
+    [Benchmark(Description = "Get: (e) Refit, SDK models + standard resilience"), BenchmarkCategory("Get")]
+    public Task<Agent> Get_SdkModelsRefit() => _clients.SdkModelsRefit.GetAsync(Wire.AgentId);
+
     [Benchmark(Description = "List 50: SDK"), BenchmarkCategory("List")]
     public Task<IReadOnlyList<AgentSummary>> List_Sdk() => _clients.Sdk.Agents.ListAsync();
 
@@ -84,6 +65,9 @@ public class PerCallBenchmarks
     [Benchmark(Description = "List 50: (c) Refit"), BenchmarkCategory("List")]
     public Task<List<PlainAgentSummary>> List_Refit() => _clients.Refit.ListAgentsAsync();
 
+    [Benchmark(Description = "List 50: (e) Refit, SDK models + standard resilience"), BenchmarkCategory("List")]
+    public Task<List<AgentSummary>> List_SdkModelsRefit() => _clients.SdkModelsRefit.ListAsync();
+
     [Benchmark(Description = "Create: SDK"), BenchmarkCategory("Create")]
     public Task<Agent> Create_Sdk() => _clients.Sdk.Agents.CreateAsync(HandWritten.CreateRequest);
 
@@ -95,4 +79,7 @@ public class PerCallBenchmarks
 
     [Benchmark(Description = "Create: (c) Refit"), BenchmarkCategory("Create")]
     public async Task<PlainAgent> Create_Refit() => (await _clients.Refit.CreateAgentAsync(HandWritten.CreateBody())).Agent!;
+
+    [Benchmark(Description = "Create: (e) Refit, SDK models + standard resilience"), BenchmarkCategory("Create")]
+    public async Task<Agent> Create_SdkModelsRefit() => (await _clients.SdkModelsRefit.CreateAsync(HandWritten.CreateBody())).Agent!;
 }
