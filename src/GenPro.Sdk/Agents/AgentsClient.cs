@@ -26,7 +26,8 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
 
         return await runner.RunAsync(
             new OperationContext(ListName, requestOptions),
-            call => api.ListAsync(workspaceId, call),
+            (api, workspaceId),
+            static (s, call) => s.api.ListAsync(s.workspaceId, call),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,7 +58,8 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
             Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
             NonReplayableBody = body.NonReplayable,
         };
-        return await runner.RunAsync<AgentEnvelope, Agent>(call, c => api.CreateAsync(body, c), cancellationToken).ConfigureAwait(false);
+        return await runner.RunAsync<(IAgentsApi Api, AgentBody Body), AgentEnvelope, Agent>(
+            call, (api, body), static (s, c) => s.Api.CreateAsync(s.Body, c), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default) =>
@@ -70,7 +72,8 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
         bool? withOrganizationUuid = includeOrganizationUuid ? true : null; // the API reads only "true"; false is the default
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
-            call => api.GetAsync(agentId, withOrganizationUuid, call),
+            (api, agentId, withOrganizationUuid),
+            static (s, call) => s.api.GetAsync(s.agentId, s.withOrganizationUuid, call),
             cancellationToken);
     }
 
@@ -102,7 +105,8 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
             Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
             NonReplayableBody = body.NonReplayable,
         };
-        return await runner.RunAsync<AgentEnvelope, Agent>(call, c => api.UpdateAsync(agentId, body, c), cancellationToken).ConfigureAwait(false);
+        return await runner.RunAsync<(IAgentsApi Api, long AgentId, AgentBody Body), AgentEnvelope, Agent>(
+            call, (api, agentId, body), static (s, c) => s.Api.UpdateAsync(s.AgentId, s.Body, c), cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default) => DeleteAsync(agentId, null, cancellationToken);
@@ -113,7 +117,8 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
         requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
-            call => api.DeleteAsync(agentId, call),
+            (api, agentId),
+            static (s, call) => s.api.DeleteAsync(s.agentId, call),
             cancellationToken);
     }
 

@@ -132,7 +132,8 @@ internal sealed class AvatarPageSource(OperationRunner runner, IAvatarsApi api, 
     private Task<List<Avatar>> FetchAsync(long? cursor, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new OperationContext(ListName, RequestOptions) { AgentId = agentId },
-            call => api.ListAsync(agentId, cursor, call),
+            (api, agentId, cursor),
+            static (s, call) => s.api.ListAsync(s.agentId, s.cursor, call),
             cancellationToken);
 
     private static readonly string ListName = OperationContext.NameOf(nameof(IGenProClient.Avatars), nameof(IAvatarsClient.ListAsync));

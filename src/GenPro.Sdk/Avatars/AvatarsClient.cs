@@ -108,7 +108,8 @@ internal sealed partial class AvatarsClient(OperationRunner runner, IAvatarsApi 
         requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
         return runner.RunAsync(
             new OperationContext(SetPrimaryName, requestOptions) { AgentId = agentId },
-            call => api.SetPrimaryAsync(agentId, avatarId, call),
+            (api, agentId, avatarId),
+            static (s, call) => s.api.SetPrimaryAsync(s.agentId, s.avatarId, call),
             cancellationToken);
     }
 
@@ -130,13 +131,15 @@ internal sealed partial class AvatarsClient(OperationRunner runner, IAvatarsApi 
         var ids = AvatarIds.Join(avatarIds, AvatarIds.MaxJoinedLength(runner.BaseAddress, agentId), nameof(avatarIds));
         return runner.RunAsync(
             new OperationContext(DeleteName, requestOptions) { AgentId = agentId },
-            call => api.DeleteAsync(agentId, ids, call),
+            (api, agentId, ids),
+            static (s, call) => s.api.DeleteAsync(s.agentId, s.ids, call),
             cancellationToken);
     }
 
     private Task SendUploadAsync(long agentId, RequestBody body, GenProRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new OperationContext(UploadName, requestOptions) { AgentId = agentId, NonReplayableBody = body.NonReplayable },
-            call => api.UploadAsync(agentId, body.Content, call),
+            (api, agentId, body.Content),
+            static (s, call) => s.api.UploadAsync(s.agentId, s.Content, call),
             cancellationToken);
 }

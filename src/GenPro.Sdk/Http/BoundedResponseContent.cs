@@ -82,15 +82,26 @@ internal sealed class BoundedResponseContent : HttpContent
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            var source = await OpenAsync(deadline).ConfigureAwait(false);
+            if (!_truncate && _inner.Headers.ContentLength is { } announced && announced > _limit)
+            {
+                throw new ResponseBodyLimit.ResponseBodyTooLargeException(_limit, $"its Content-Length ({announced} bytes) is above");
+            }
+
+            // The copy counts what it reads, so the bound costs no stream of its own.
+            var source = await _inner.ReadAsStreamAsync(deadline).ConfigureAwait(false);
             await using (source.ConfigureAwait(false))
             {
                 long copied = 0;
                 int read;
                 while ((read = await source.ReadAsync(buffer.AsMemory(0, Room(buffer.Length, copied)), deadline).ConfigureAwait(false)) > 0)
                 {
-                    await stream.WriteAsync(buffer.AsMemory(0, read), deadline).ConfigureAwait(false);
                     copied += read;
+                    if (!_truncate && copied > _limit)
+                    {
+                        throw new ResponseBodyLimit.ResponseBodyTooLargeException(_limit, "its body is larger than");
+                    }
+
+                    await stream.WriteAsync(buffer.AsMemory(0, read), deadline).ConfigureAwait(false);
                     if (_truncate && copied >= _limit)
                     {
                         return;

@@ -40,30 +40,35 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
         _disposal.Cancel();
     }
 
-    /// <summary>Runs <paramref name="call"/> through <paramref name="send"/> (a Refit method) and returns the model it read.</summary>
-    public async Task<T> RunAsync<T>(OperationContext call, Func<OperationContext, Task<T>> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="call"/> through <paramref name="send"/> (a Refit method, given <paramref name="state"/>: the
+    /// endpoint's arguments, so that a static lambda needs no closure per call) and returns the model it read.
+    /// </summary>
+    public Task<T> RunAsync<TState, T>(OperationContext call, TState state, Func<TState, OperationContext, Task<T>> send, CancellationToken cancellationToken)
         where T : class
     {
         call.ReadsBody = true;
-        var value = await RunCoreAsync<T>(call, send, cancellationToken).ConfigureAwait(false);
-        return value ?? throw call.Tag(ApiErrorFactory.UnreadableBody(call.LastResponse!, scrubber, call, "its body was empty or null.", null));
+        return RunCoreAsync<TState, T>(call, state, send, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="call"/> and reads an envelope such as <c>{"agent": {…}}</c>, returning what it wraps.</summary>
-    public async Task<T> RunAsync<TEnvelope, T>(OperationContext call, Func<OperationContext, Task<TEnvelope>> send, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<TState, TEnvelope, T>(
+        OperationContext call, TState state, Func<TState, OperationContext, Task<TEnvelope>> send, CancellationToken cancellationToken)
         where TEnvelope : class, IEnvelope<T>
         where T : class
     {
-        var envelope = await RunAsync(call, send, cancellationToken).ConfigureAwait(false);
+        var envelope = await RunAsync(call, state, send, cancellationToken).ConfigureAwait(false);
         return envelope.Wrapped
                ?? throw call.Tag(ApiErrorFactory.UnreadableBody(call.LastResponse!, scrubber, call, $"its body had no \"{TEnvelope.PropertyName}\" object.", null));
     }
 
     /// <summary>Runs <paramref name="call"/>, whose success carries no body worth reading (delete, upload, set-primary).</summary>
-    public Task RunAsync(OperationContext call, Func<OperationContext, Task> send, CancellationToken cancellationToken) =>
-        RunCoreAsync<object>(call, send, cancellationToken);
+    public Task RunAsync<TState>(OperationContext call, TState state, Func<TState, OperationContext, Task> send, CancellationToken cancellationToken) =>
+        RunCoreAsync<TState, object>(call, state, send, cancellationToken);
 
-    private async Task<TResult?> RunCoreAsync<TResult>(OperationContext call, Func<OperationContext, Task> send, CancellationToken cancellationToken)
+    /// <summary>The one async method of a call: deadline, scope, the Refit call, and every outcome turned into a result or an exception.</summary>
+    private async Task<TResult> RunCoreAsync<TState, TResult>(
+        OperationContext call, TState state, Func<TState, OperationContext, Task> send, CancellationToken cancellationToken)
         where TResult : class
     {
         using var running = call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token), _limits.MaxResponseBodySize);
@@ -73,7 +78,7 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
         Task sending;
         try
         {
-            sending = send(call);
+            sending = send(state, call);
             await sending.ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (deadline.CallerCancelled)
@@ -108,7 +113,14 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
         var response = call.LastResponse!;
         scope.Succeeded(response, call.ServerRequestId);
         call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
-        return sending is Task<TResult> read ? read.Result : null;
+        if (!call.ReadsBody)
+        {
+            return null!; // a call without a result: nobody reads it
+        }
+
+        // Refit hands back no model for an empty body (204, Content-Length: 0), and the JSON literal null reads as none.
+        return ((Task<TResult?>)sending).Result
+               ?? throw call.Tag(ApiErrorFactory.UnreadableBody(response, scrubber, call, "its body was empty or null.", null));
     }
 
     /// <summary>
