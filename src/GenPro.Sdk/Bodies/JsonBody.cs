@@ -14,8 +14,9 @@ internal static class JsonBody
     {
         writer.WriteStartObject();
         var at = default(BodyField);
-        foreach (var field in fields)
+        for (var i = 0; i < fields.Count; i++) // by index: a foreach over the interface would box the list's enumerator
         {
+            var field = fields[i];
             Move(writer, at, field);
             WriteValue(writer, field);
             at = field;
