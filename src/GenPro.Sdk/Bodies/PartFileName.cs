@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using GenPro.Sdk.Internal;
 
 namespace GenPro.Sdk.Bodies;
 
@@ -37,7 +38,7 @@ internal static class PartFileName
             throw new ArgumentException($"The avatar file name '{fileName}' has no name after its last '/' or '\\'.", paramName);
         }
 
-        if (!IsWellFormed(baseName))
+        if (!Guard.IsWellFormed(baseName))
         {
             throw new ArgumentException("The avatar file name is not well-formed UTF-16 (it has a lone surrogate), so it cannot be sent as UTF-8.", paramName);
         }
@@ -79,22 +80,5 @@ internal static class PartFileName
         }
 
         return false;
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

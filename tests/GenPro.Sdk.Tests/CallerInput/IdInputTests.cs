@@ -7,25 +7,8 @@ namespace GenPro.Sdk.Tests.CallerInput;
 /// Every id parameter, over any <see cref="long"/>: a positive id goes into the path or query in decimal, exactly; zero
 /// or a negative one is refused with <see cref="ArgumentOutOfRangeException"/> naming the parameter, before sending.
 /// </summary>
-public sealed class IdInputTests : IDisposable
+public sealed class IdInputTests : RecordingOnBothPaths
 {
-    private readonly LoopbackServer _server = LoopbackServer.Recording();
-    private readonly TestClient _constructed;
-    private readonly TestClient _di;
-
-    public IdInputTests()
-    {
-        _constructed = ClientPaths.Create(ClientPaths.Constructed, ApiServer.FastOptions(_server.BaseAddress));
-        _di = ClientPaths.Create(ClientPaths.DependencyInjection, ApiServer.FastOptions(_server.BaseAddress));
-    }
-
-    public void Dispose()
-    {
-        _constructed.Dispose();
-        _di.Dispose();
-        _server.Dispose();
-    }
-
     /// <summary>Each operation: its id parameter, how to call it with an id, the target it must send, and the body it reads.</summary>
     private static readonly (string Param, Func<IGenProClient, long, Task> Call, Func<long, string> Target, string? Json)[] Operations =
     [
@@ -48,24 +31,24 @@ public sealed class IdInputTests : IDisposable
             from operation in Gen.Choose(0, Operations.Length - 1)
             from id in CallerInputCases.AnyId()
             from di in Gen.Elements(false, true)
-            select (Operation: operation, Id: id, Client: di ? _di : _constructed);
+            select (Operation: operation, Id: id, Client: di ? Di : Constructed);
 
         CallerInputCases.ForAll(gen, c =>
         {
             var (param, call, target, json) = Operations[c.Operation];
-            var before = _server.Requests.Count;
+            var before = Server.Requests.Count;
             if (c.Id <= 0)
             {
                 var e = FluentActions.Awaiting(() => call(c.Client, c.Id)).Should().ThrowAsync<ArgumentOutOfRangeException>().GetAwaiter().GetResult().Which;
                 e.ParamName.Should().Be(param);
-                _server.Requests.Should().HaveCount(before);
+                Server.Requests.Should().HaveCount(before);
                 return;
             }
 
-            _server.ResponseJson = json;
+            Server.ResponseJson = json;
             call(c.Client, c.Id).GetAwaiter().GetResult();
-            _server.Requests.Should().HaveCount(before + 1);
-            var request = _server.Requests[^1];
+            Server.Requests.Should().HaveCount(before + 1);
+            var request = Server.Requests[^1];
             var expected = target(c.Id);
             (request.Method + " " + request.Target).Should().StartWith(expected);
             if (expected.Contains('?', StringComparison.Ordinal) || !request.Target.Contains('?', StringComparison.Ordinal))

@@ -11,26 +11,9 @@ namespace GenPro.Sdk.Tests.CallerInput;
 /// the request is complete (the server receives no whole request); one that cannot seek after saying it can is refused
 /// before sending; one that ignores cancellation does not hold the call.
 /// </summary>
-public sealed class StreamInputTests : IDisposable
+public sealed class StreamInputTests : RecordingOnBothPaths
 {
     private static readonly TimeSpan HardBound = TimeSpan.FromSeconds(20);
-    private readonly LoopbackServer _server = LoopbackServer.Recording();
-    private readonly TestClient _constructed;
-    private readonly TestClient _di;
-
-    public StreamInputTests()
-    {
-        _constructed = ClientPaths.Create(ClientPaths.Constructed, ApiServer.FastOptions(_server.BaseAddress));
-        _di = ClientPaths.Create(ClientPaths.DependencyInjection, ApiServer.FastOptions(_server.BaseAddress));
-    }
-
-    public void Dispose()
-    {
-        _constructed.Dispose();
-        _di.Dispose();
-        _server.Dispose();
-    }
-
     private enum Lie
     {
         None,
@@ -69,31 +52,31 @@ public sealed class StreamInputTests : IDisposable
                     _ => null,
                 },
             };
-            var client = c.Di ? _di : _constructed;
+            var client = c.Di ? Di : Constructed;
             var upload = AvatarUpload.FromStream(stream, "lying.png");
             Task Send() => c.Via == "upload"
                 ? client.Avatars.UploadAsync(42, [upload])
                 : client.Agents.CreateAsync(new CreateAgentRequest { Name = "A", Avatars = { upload } });
-            _server.ResponseJson = c.Via == "upload" ? null : Samples.CreatedAgent;
+            Server.ResponseJson = c.Via == "upload" ? null : Samples.CreatedAgent;
             var paramName = c.Via == "upload" ? "uploads" : "request";
-            var before = _server.Requests.Count;
+            var before = Server.Requests.Count;
 
             switch (c.Lie)
             {
                 case Lie.None or Lie.NoneNonSeekable:
                     Send().WaitAsync(HardBound).GetAwaiter().GetResult();
-                    _server.Requests.Should().HaveCount(before + 1);
-                    var request = _server.Requests[^1];
+                    Server.Requests.Should().HaveCount(before + 1);
+                    var request = Server.Requests[^1];
                     WireParts.Parts(request.ContentType, request.Body!).Single(p => p.FileName is not null).Body.Should().Equal(image);
                     break;
                 case Lie.LongerLength or Lie.ShorterLength:
                     var e = FluentActions.Awaiting(() => Send().WaitAsync(HardBound)).Should().ThrowExactlyAsync<IOException>().GetAwaiter().GetResult().Which;
                     e.Message.Should().Contain("lying.png").And.Contain("Length");
-                    _server.Requests.Should().HaveCount(before, "no whole request reached the server");
+                    Server.Requests.Should().HaveCount(before, "no whole request reached the server");
                     break;
                 case Lie.SeekThrows:
                     Refusals.Refused(() => Send().WaitAsync(HardBound), paramName).Message.Should().Contain("lying.png").And.Contain("CanSeek");
-                    _server.Requests.Should().HaveCount(before);
+                    Server.Requests.Should().HaveCount(before);
                     break;
             }
         });

@@ -10,25 +10,8 @@ namespace GenPro.Sdk.Tests.CallerInput;
 /// <see cref="ArgumentException"/> naming the property: a lone UTF-16 surrogate (which UTF-8 cannot carry; it went out
 /// as U+FFFD), or a blank value where a value is required.
 /// </summary>
-public sealed class TextFieldTests : IDisposable
+public sealed class TextFieldTests : RecordingOnBothPaths
 {
-    private readonly LoopbackServer _server = LoopbackServer.Recording();
-    private readonly TestClient _constructed;
-    private readonly TestClient _di;
-
-    public TextFieldTests()
-    {
-        _constructed = ClientPaths.Create(ClientPaths.Constructed, ApiServer.FastOptions(_server.BaseAddress));
-        _di = ClientPaths.Create(ClientPaths.DependencyInjection, ApiServer.FastOptions(_server.BaseAddress));
-    }
-
-    public void Dispose()
-    {
-        _constructed.Dispose();
-        _di.Dispose();
-        _server.Dispose();
-    }
-
     /// <summary>The fields: how to set each on a create or update, its JSON path, and whether blank is refused.</summary>
     public static readonly (string Property, bool Create, Func<string, object> Build, string[] JsonPath, bool BlankRefused)[] Fields =
     [
@@ -50,7 +33,7 @@ public sealed class TextFieldTests : IDisposable
     [MemberData(nameof(FieldRows))]
     public async Task A_lone_surrogate_in_any_text_field_is_refused_naming_the_property_and_nothing_is_sent(string path, int field)
     {
-        using var client = ClientPaths.Create(path, ApiServer.FastOptions(_server.BaseAddress));
+        using var client = ClientPaths.Create(path, ApiServer.FastOptions(Server.BaseAddress));
         var (property, _, _, _, _) = Fields[field];
 
         foreach (var text in new[] { "Trend\uD83DBot", "\uDE00", "bot\uD800" })
@@ -59,7 +42,7 @@ public sealed class TextFieldTests : IDisposable
             e.Message.Should().Contain(property).And.Contain("lone surrogate");
         }
 
-        _server.Requests.Should().BeEmpty();
+        Server.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -76,12 +59,12 @@ public sealed class TextFieldTests : IDisposable
             from field in Gen.Choose(0, Fields.Length - 1)
             from text in Gen.OneOf(CallerInputCases.AnyText(), CallerInputCases.WithLoneSurrogate(), Gen.Elements("", " ", "\t\r\n", "名前", "😀", "a\"b\\c</script>", "\0"))
             from di in Gen.Elements(false, true)
-            select (Field: field, Text: text, Client: di ? _di : _constructed);
+            select (Field: field, Text: text, Client: di ? Di : Constructed);
 
         CallerInputCases.ForAll(gen, c =>
         {
             var (property, _, _, jsonPath, blankRefused) = Fields[c.Field];
-            var before = _server.Requests.Count;
+            var before = Server.Requests.Count;
             var refusedAs = !IsWellFormed(c.Text) ? "lone surrogate" : blankRefused && string.IsNullOrWhiteSpace(c.Text) ? "blank" : null;
             if (refusedAs is not null)
             {
@@ -92,13 +75,13 @@ public sealed class TextFieldTests : IDisposable
                     e.Message.Should().NotContain(c.Text, "a refusal never echoes the value (it may be a provider key)");
                 }
 
-                _server.Requests.Should().HaveCount(before);
+                Server.Requests.Should().HaveCount(before);
                 return;
             }
 
             Send(c.Client, c.Field, c.Text).GetAwaiter().GetResult();
-            _server.Requests.Should().HaveCount(before + 1);
-            using var json = JsonDocument.Parse(_server.Requests[^1].Body);
+            Server.Requests.Should().HaveCount(before + 1);
+            using var json = JsonDocument.Parse(Server.Requests[^1].Body);
             var value = json.RootElement;
             foreach (var name in jsonPath)
             {
@@ -112,7 +95,7 @@ public sealed class TextFieldTests : IDisposable
     private async Task Send(TestClient client, int field, string text)
     {
         var (_, create, build, _, _) = Fields[field];
-        _server.ResponseJson = create ? Samples.CreatedAgent : Samples.UpdatedAgent;
+        Server.ResponseJson = create ? Samples.CreatedAgent : Samples.UpdatedAgent;
         _ = create
             ? await client.Agents.CreateAsync((CreateAgentRequest)build(text))
             : await client.Agents.UpdateAsync(42, (UpdateAgentRequest)build(text));
