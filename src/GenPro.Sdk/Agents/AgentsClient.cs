@@ -69,7 +69,7 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
     {
         Guard.Id(agentId, nameof(agentId));
         requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
-        bool? withOrganizationUuid = includeOrganizationUuid ? true : null; // the API reads only "true"; false is the default
+        var withOrganizationUuid = QueryFlag.When(includeOrganizationUuid); // the API reads only "true"; false is the default
         return runner.RunAsync(
             new OperationContext(GetName, requestOptions) { AgentId = agentId },
             (api, agentId, withOrganizationUuid),

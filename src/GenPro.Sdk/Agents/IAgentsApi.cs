@@ -42,7 +42,7 @@ internal interface IAgentsApi
     [Get("/agents/{agentId}")]
     Task<Agent> GetAsync(
         long agentId,
-        [AliasAs("with_organization_uuid")] bool? withOrganizationUuid,
+        [AliasAs("with_organization_uuid")] QueryFlag? withOrganizationUuid,
         [Property(OperationContext.PropertyKey)] OperationContext call);
 
     /// <summary><c>PATCH /agents/{id}</c>: changes the fields the body names; answers <c>{"agent": {…}}</c>.</summary>

@@ -16,7 +16,7 @@ internal static class RefitClients
 {
     public static (IAgentsApi Agents, IAvatarsApi Avatars) Create(HttpClient httpClient, OperationRunner runner)
     {
-        var settings = new RefitSettings(new GenProContentSerializer(runner), new LowercaseBooleanFormatter())
+        var settings = new RefitSettings(new GenProContentSerializer(runner))
         {
             ExceptionFactory = runner.ErrorOfAsync,
             DeserializationExceptionFactory = runner.UnreadableBodyAsync,
@@ -27,12 +27,5 @@ internal static class RefitClients
             RequestBodySerialization = RequestBodySerializationMode.Buffered,
         };
         return (RestService.ForGenerated<IAgentsApi>(httpClient, settings), RestService.ForGenerated<IAvatarsApi>(httpClient, settings));
-    }
-
-    /// <summary>Query flags as the API reads them, <c>with_organization_uuid=true</c>, not .NET's <c>True</c>.</summary>
-    private sealed class LowercaseBooleanFormatter : DefaultUrlParameterFormatter
-    {
-        public override string? Format(object? value, System.Reflection.ICustomAttributeProvider attributeProvider, Type type) =>
-            value is bool flag ? (flag ? "true" : "false") : base.Format(value, attributeProvider, type);
     }
 }
