@@ -82,9 +82,9 @@ internal sealed class BoundedResponseContent : HttpContent
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
-            if (!_truncate && _inner.Headers.ContentLength is { } announced && announced > _limit)
+            if (!_truncate)
             {
-                throw new ResponseBodyLimit.ResponseBodyTooLargeException(_limit, $"its Content-Length ({announced} bytes) is above");
+                ResponseBodyLimit.ThrowIfAnnouncedAbove(_inner.Headers.ContentLength, _limit);
             }
 
             // The copy counts what it reads, so the bound costs no stream of its own.
@@ -98,7 +98,7 @@ internal sealed class BoundedResponseContent : HttpContent
                     copied += read;
                     if (!_truncate && copied > _limit)
                     {
-                        throw new ResponseBodyLimit.ResponseBodyTooLargeException(_limit, "its body is larger than");
+                        throw ResponseBodyLimit.Exceeded(_limit);
                     }
 
                     await stream.WriteAsync(buffer.AsMemory(0, read), deadline).ConfigureAwait(false);

@@ -9,13 +9,21 @@ internal static class ResponseBodyLimit
 {
     public static Stream Wrap(Stream body, long? contentLength, long limit)
     {
+        ThrowIfAnnouncedAbove(contentLength, limit);
+        return new CountingStream(body, limit);
+    }
+
+    /// <summary>Refuses a body whose <c>Content-Length</c> is above the limit, before a byte of it is read.</summary>
+    public static void ThrowIfAnnouncedAbove(long? contentLength, long limit)
+    {
         if (contentLength is { } length && length > limit)
         {
             throw new ResponseBodyTooLargeException(limit, $"its Content-Length ({length} bytes) is above");
         }
-
-        return new CountingStream(body, limit);
     }
+
+    /// <summary>The exception for a body that has run past the limit while it was read.</summary>
+    public static ResponseBodyTooLargeException Exceeded(long limit) => new(limit, "its body is larger than");
 
     /// <summary>A body past the limit: caught by the runner and turned into a <see cref="GenProApiException"/>.</summary>
     internal sealed class ResponseBodyTooLargeException(long limit, string what)
@@ -73,7 +81,7 @@ internal static class ResponseBodyLimit
         private int Count(int read)
         {
             _read += read;
-            return _read > limit ? throw new ResponseBodyTooLargeException(limit, "its body is larger than") : read;
+            return _read > limit ? throw Exceeded(limit) : read;
         }
     }
 }

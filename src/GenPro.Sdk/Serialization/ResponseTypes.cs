@@ -18,14 +18,6 @@ internal static class ResponseTypes
         TypeInfoResolver = GenProJsonContext.Default.WithAddedModifier(RequireIdentity),
     };
 
-    public static JsonTypeInfo<Agent> Agent { get; } = Get<Agent>();
-
-    public static JsonTypeInfo<AgentEnvelope> AgentEnvelope { get; } = Get<AgentEnvelope>();
-
-    public static JsonTypeInfo<List<AgentSummary>> AgentSummaries { get; } = Get<List<AgentSummary>>();
-
-    public static JsonTypeInfo<List<Avatar>> Avatars { get; } = Get<List<Avatar>>();
-
     /// <summary>The metadata of <typeparamref name="T"/>, with the identity checks.</summary>
     public static JsonTypeInfo<T> Get<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
