@@ -33,8 +33,8 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     public void AttachTo(HttpRequestMessage request) => request.Options.Set(Key, this);
 
     /// <summary>
-    /// A request message of this operation, carrying it to the SDK's handlers (found again with <see cref="Of"/>). The one
-    /// place that attaches the context to a message the SDK builds itself (an avatar image's GET on the CDN).
+    /// A request message of this operation, carrying it to the SDK's handlers (found again with <see cref="Of"/>), for a
+    /// message the SDK builds itself rather than through Refit (an avatar image's GET on the CDN).
     /// </summary>
     public HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
     {
