@@ -10,8 +10,14 @@ namespace GenPro.Sdk.Diagnostics;
 /// One SDK operation as diagnostics see it: a span named <c>GenPro.&lt;Operation&gt;</c> (such as <c>GenPro.Agents.Get</c>),
 /// the start and end logs, and the request count and duration. Ends exactly once, through one of the <c>Complete</c>
 /// methods or, failing that, <see cref="Dispose"/>.
+/// <para>
+/// A struct, kept in the runner's async method (no object per call): it is mutable, so its owner holds it in a local
+/// that is not a <c>using</c> variable (those are read-only, and a call on one would change a copy) and disposes it in a
+/// <c>finally</c>.
+/// </para>
 /// </summary>
-internal sealed class OperationScope : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1815", Justification = "Never compared: one per operation, in the runner's locals.")]
+internal struct OperationScope : IDisposable
 {
     private readonly string _operation;
     private readonly string[]? _secrets;
@@ -66,9 +72,9 @@ internal sealed class OperationScope : IDisposable
     public static OperationScope Start(OperationContext call, ILogger logger, SecretScrubber? scrubber) => new(call, logger, scrubber);
 
     /// <summary>The API answered with a success status.</summary>
-    public void Succeeded(HttpResponseMessage response, string? serverRequestId)
+    public void Succeeded(HttpResponseMessage response, OperationContext call)
     {
-        TagServerRequestId(serverRequestId);
+        TagServerRequestId(call);
         var elapsed = LogAnswer(response);
         if (_activity is null && !GenProTelemetry.IsMeasuring)
         {
@@ -80,9 +86,9 @@ internal sealed class OperationScope : IDisposable
     }
 
     /// <summary>The API answered with an error status, turned into <paramref name="error"/>.</summary>
-    public void Failed(HttpResponseMessage response, GenProApiException error, string? serverRequestId)
+    public void Failed(HttpResponseMessage response, GenProApiException error, OperationContext call)
     {
-        TagServerRequestId(serverRequestId);
+        TagServerRequestId(call);
         var elapsed = LogAnswer(response);
         End(ResponseTags(response), elapsed, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), error.ErrorCode);
     }
@@ -108,9 +114,9 @@ internal sealed class OperationScope : IDisposable
         }
     }
 
-    private void TagServerRequestId(string? serverRequestId)
+    private readonly void TagServerRequestId(OperationContext call)
     {
-        if (_activity is not null && serverRequestId is not null && !Equals(_activity.GetTagItem(RequestIdTag), serverRequestId))
+        if (_activity is not null && call.ServerRequestId is { } serverRequestId && !Equals(_activity.GetTagItem(RequestIdTag), serverRequestId))
         {
             _activity.SetTag(ServerRequestIdTag, serverRequestId);
         }

@@ -24,6 +24,7 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
 
     private OperationDeadline? _deadline;
     private int _attempts;
+    private string? _earlierServerRequestId;
 
     /// <summary>The operation <paramref name="request"/> belongs to; null for a request the SDK did not make.</summary>
     public static OperationContext? Of(HttpRequestMessage? request) =>
@@ -74,8 +75,12 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>The id sent as <c>X-Request-Id</c> on every request of the operation.</summary>
     public string RequestId { get; } = options?.RequestId ?? NewRequestId();
 
-    /// <summary>The server's own <c>X-Request-Id</c> from the last response, when it sent one.</summary>
-    public string? ServerRequestId { get; private set; }
+    /// <summary>
+    /// The server's own <c>X-Request-Id</c> from the last response, or from an earlier one (a retried attempt, a redirect
+    /// hop) when the last sent none. Read from the headers when asked (a span, an exception, <c>OnResponse</c>), not on
+    /// every response: a call that succeeds with nobody listening never parses it.
+    /// </summary>
+    public string? ServerRequestId => (LastResponse is { } last ? ServerRequestIdOf(last) : null) ?? _earlierServerRequestId;
 
     /// <summary>The id to quote to the API's support: the server's when it answered with one, else the one sent.</summary>
     public string ReportedRequestId => ServerRequestId ?? RequestId;
@@ -128,11 +133,15 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>Counts one attempt; called by the handler just inside the retry policy, once per attempt.</summary>
     public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
-    /// <summary>Notes the response the pipeline handed back, and the server's request id on it.</summary>
+    /// <summary>Notes a response of the operation; the server's request id of the one it replaces is kept (<see cref="ServerRequestId"/>).</summary>
     public void Answered(HttpResponseMessage response)
     {
+        if (LastResponse is { } earlier && !ReferenceEquals(earlier, response))
+        {
+            _earlierServerRequestId = ServerRequestIdOf(earlier) ?? _earlierServerRequestId;
+        }
+
         LastResponse = response;
-        ServerRequestId = ServerRequestIdOf(response) ?? ServerRequestId;
     }
 
     /// <summary>
@@ -190,8 +199,19 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
         return new Guid(bytes, bigEndian: true).ToString();
     }
 
-    internal static string? ServerRequestIdOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RequestIdHeader, out var values) && values.FirstOrDefault() is { Length: > 0 } id
-            ? (id.Length > RequestOptionsChecks.MaxRequestIdLength ? id[..RequestOptionsChecks.MaxRequestIdLength] : id) // a hostile server's id stays short
-            : null;
+    internal static string? ServerRequestIdOf(HttpResponseMessage response)
+    {
+        if (!response.Headers.NonValidated.TryGetValues(RequestIdHeader, out var values))
+        {
+            return null;
+        }
+
+        foreach (var id in values)
+        {
+            // The first value only; a hostile server's id stays short.
+            return id.Length == 0 ? null : id.Length > RequestOptionsChecks.MaxRequestIdLength ? id[..RequestOptionsChecks.MaxRequestIdLength] : id;
+        }
+
+        return null;
+    }
 }

@@ -74,53 +74,60 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
         using var running = call.Start(_limits.StartDeadline(call.Options?.Timeout, cancellationToken, _disposal.Token), _limits.MaxResponseBodySize);
         ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
         var deadline = call.Deadline;
-        using var scope = OperationScope.Start(call, _logger, scrubber);
-        Task sending;
+        var scope = OperationScope.Start(call, _logger, scrubber); // a struct: disposed in the finally, not by a using (a read-only copy)
         try
         {
-            sending = send(state, call);
-            await sending.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (deadline.CallerCancelled)
-        {
-            throw deadline.Cancelled(e);
-        }
-        catch (GenProException e)
-        {
-            // From Refit's hooks: an error status (the error factory), or a success whose body could not be read.
-            switch (call.LastResponse)
+            Task sending;
+            try
             {
-                case { IsSuccessStatusCode: true } answered:
-                    scope.Succeeded(answered, call.ServerRequestId);
-                    break;
-                case { } answered when e is GenProApiException error:
-                    scope.Failed(answered, error, call.ServerRequestId);
-                    break;
-                default:
-                    scope.Failed(e);
-                    break;
+                sending = send(state, call);
+                await sending.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (deadline.CallerCancelled)
+            {
+                throw deadline.Cancelled(e);
+            }
+            catch (GenProException e)
+            {
+                // From Refit's hooks: an error status (the error factory), or a success whose body could not be read.
+                switch (call.LastResponse)
+                {
+                    case { IsSuccessStatusCode: true } answered:
+                        scope.Succeeded(answered, call);
+                        break;
+                    case { } answered when e is GenProApiException error:
+                        scope.Failed(answered, error, call);
+                        break;
+                    default:
+                        scope.Failed(e);
+                        break;
+                }
+
+                throw call.Tag(e);
+            }
+            catch (Exception e) when (e is not ArgumentException)
+            {
+                scope.Failed(CallerFailure.Find(e) ?? e);
+                CallerFailure.ThrowIfFound(e); // the caller's stream or progress callback failed: theirs to see, not the server's fault
+                throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
             }
 
-            throw call.Tag(e);
-        }
-        catch (Exception e) when (e is not ArgumentException)
-        {
-            scope.Failed(CallerFailure.Find(e) ?? e);
-            CallerFailure.ThrowIfFound(e); // the caller's stream or progress callback failed: theirs to see, not the server's fault
-            throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
-        }
+            var response = call.LastResponse!;
+            scope.Succeeded(response, call);
+            call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
+            if (!call.ReadsBody)
+            {
+                return null!; // a call without a result: nobody reads it
+            }
 
-        var response = call.LastResponse!;
-        scope.Succeeded(response, call.ServerRequestId);
-        call.Options?.OnResponse?.Invoke(ResponseHeaders.Capture(response, call, scrubber));
-        if (!call.ReadsBody)
-        {
-            return null!; // a call without a result: nobody reads it
+            // Refit hands back no model for an empty body (204, Content-Length: 0), and the JSON literal null reads as none.
+            return ((Task<TResult?>)sending).Result
+                   ?? throw call.Tag(ApiErrorFactory.UnreadableBody(response, scrubber, call, "its body was empty or null.", null));
         }
-
-        // Refit hands back no model for an empty body (204, Content-Length: 0), and the JSON literal null reads as none.
-        return ((Task<TResult?>)sending).Result
-               ?? throw call.Tag(ApiErrorFactory.UnreadableBody(response, scrubber, call, "its body was empty or null.", null));
+        finally
+        {
+            scope.Dispose();
+        }
     }
 
     /// <summary>
@@ -137,39 +144,46 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
         {
             ObjectDisposedException.ThrowIf(_disposed, typeof(GenProClient));
             var deadline = call.Deadline;
-            using var scope = OperationScope.Start(call, _logger, scrubber);
-            HttpResponseMessage response;
+            var scope = OperationScope.Start(call, _logger, scrubber);
             try
             {
-                response = await send(state, call).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (deadline.CallerCancelled)
-            {
-                throw deadline.Cancelled(e);
-            }
-            catch (Exception e) when (e is not GenProException and not ArgumentException)
-            {
-                scope.Failed(e);
-                throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
-            }
+                HttpResponseMessage response;
+                try
+                {
+                    response = await send(state, call).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (deadline.CallerCancelled)
+                {
+                    throw deadline.Cancelled(e);
+                }
+                catch (Exception e) when (e is not GenProException and not ArgumentException)
+                {
+                    scope.Failed(e);
+                    throw call.Tag(Failed(call, call.Name, "the call was in flight", e));
+                }
 
-            if (response.IsSuccessStatusCode)
-            {
-                scope.Succeeded(response, call.ServerRequestId);
-                return response;
-            }
+                if (response.IsSuccessStatusCode)
+                {
+                    scope.Succeeded(response, call);
+                    return response;
+                }
 
-            var failure = await CreateErrorAsync(response).ConfigureAwait(false);
-            if (failure is GenProApiException error)
-            {
-                scope.Failed(response, error, call.ServerRequestId);
-            }
-            else
-            {
-                scope.Failed(failure!);
-            }
+                var failure = await CreateErrorAsync(response).ConfigureAwait(false);
+                if (failure is GenProApiException error)
+                {
+                    scope.Failed(response, error, call);
+                }
+                else
+                {
+                    scope.Failed(failure!);
+                }
 
-            throw failure is GenProException known ? call.Tag(known) : failure!;
+                throw failure is GenProException known ? call.Tag(known) : failure!;
+            }
+            finally
+            {
+                scope.Dispose();
+            }
         }
         catch
         {
