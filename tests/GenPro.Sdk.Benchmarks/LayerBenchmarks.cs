@@ -34,9 +34,9 @@ public class LayerBenchmarks
         _bare = Clients.Http(new CannedHandler(), Base);
         _standard = Clients.Http(StandardResilience.CreateHandler(new CannedHandler()), Base);
 
-        // The SDK's own handlers (redirect guard outside, API key and User-Agent inside), no policy, as the SDK stacks them.
+        // The SDK's own hop handler (API key, User-Agent, request id, redirect guard), no policy, as the SDK stacks it.
         var options = Clients.Options(Base);
-        _handlers = new HttpClient(new RedirectHandler { InnerHandler = GenProPipeline.CreateApiKeyHandler(options, static () => Wire.ApiKey, new CannedHandler()) })
+        _handlers = new HttpClient(GenProPipeline.CreateRedirectHandler(options, static () => Wire.ApiKey, new CannedHandler()))
         {
             BaseAddress = Base,
         };

@@ -39,7 +39,7 @@ internal static class GenProRegistration
             // which structured sinks export. The SDK's own logs cover start, end and retries. Should a user add the
             // default logger back, the message at least stays redacted.
             .RemoveAllLoggers()
-            .RedactLoggedHeaders([ApiKeyHandler.HeaderName]);
+            .RedactLoggedHeaders([ApiKeyStamp.HeaderName]);
 
         // Host-wide defaults (ConfigureHttpClientDefaults, as .NET Aspire's ServiceDefaults add a standard resilience
         // handler) are applied before any named client's configuration, whatever order the host registers them in, so

@@ -8,8 +8,8 @@ namespace GenPro.Sdk.Http;
 /// <summary>
 /// The SDK's HTTP pipeline, defined once (<see cref="CreateHandlers"/>) and used by both the constructors
 /// (<see cref="CreateHandler"/>) and <c>AddGenProClient</c>. Outermost first: the resilience policy
-/// (<see cref="GenProResilience"/>), redirects (followed by the SDK, so each hop is stamped afresh), API key and
-/// User-Agent, then the primary handler that does the sending.
+/// (<see cref="GenProResilience"/>), then each hop stamped (API key, User-Agent, request id) and redirects followed by
+/// the SDK (<see cref="RedirectHandler"/>), then the primary handler that does the sending.
 /// </summary>
 internal static class GenProPipeline
 {
@@ -24,8 +24,8 @@ internal static class GenProPipeline
 
     /// <summary>
     /// The SDK's handlers, outermost first, not yet linked: the policy (so a retried attempt goes through everything
-    /// below it again), the SDK's own redirects, then the key (so every attempt and every redirect hop is stamped
-    /// again, and a hop to another origin goes without the key). Handlers of the caller's run inside all three.
+    /// below it again), then the handler that stamps and sends each hop and follows redirects (so every attempt and every
+    /// redirect hop is stamped again, and a hop to another origin goes without the key). Handlers of the caller's run inside.
     /// <paramref name="loggerFactory"/> receives the SDK's logs and Polly's resilience telemetry; null for none.
     /// </summary>
     public static DelegatingHandler[] CreateHandlers(
@@ -33,8 +33,7 @@ internal static class GenProPipeline
     [
         new OperationHandler(),
         GenProResilience.CreateHandler(options, timeProvider, GenProClient.CreateLogger(loggerFactory), loggerFactory),
-        new RedirectHandler(),
-        CreateApiKeyHandler(options, apiKey, inner: null),
+        CreateRedirectHandler(options, apiKey, inner: null),
     ];
 
     /// <summary>The SDK's handlers linked in front of <paramref name="primaryHandler"/> (the SDK's own when null).</summary>
@@ -90,13 +89,13 @@ internal static class GenProPipeline
         return handler;
     }
 
-    /// <summary>The API-key and User-Agent handler; dependency injection adds it with no inner handler (the factory links it).</summary>
-    public static ApiKeyHandler CreateApiKeyHandler(GenProClientOptions options, Func<string?> apiKey, HttpMessageHandler? inner)
+    /// <summary>The handler that stamps (API key, User-Agent, request id) and sends each hop; dependency injection adds it with no inner handler (the factory links it).</summary>
+    public static RedirectHandler CreateRedirectHandler(GenProClientOptions options, Func<string?> apiKey, HttpMessageHandler? inner)
     {
-        var handler = new ApiKeyHandler(
+        var handler = new RedirectHandler(new ApiKeyStamp(
             apiKey,
             ClientOptionsChecks.NormalizedBaseAddress(options.BaseAddress),
-            UserAgent.For(options.ApplicationId));
+            UserAgent.For(options.ApplicationId)));
         if (inner is not null)
         {
             handler.InnerHandler = inner;

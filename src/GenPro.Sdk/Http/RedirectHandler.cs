@@ -3,30 +3,51 @@ using GenPro.Sdk.Operations;
 namespace GenPro.Sdk.Http;
 
 /// <summary>
-/// Follows redirects itself, because <see cref="HttpClientHandler"/> would forward <c>X-API-Key</c> to whatever host a
-/// redirect names (it strips only <c>Authorization</c>). It sits outside <see cref="ApiKeyHandler"/>, so every hop is
-/// stamped afresh: same-origin hops carry the key, cross-origin hops are followed without it. A downgrade from https
-/// to http is never followed, nor a redirect without <c>Location</c>, nor more than <see cref="MaxRedirects"/> hops,
-/// nor one that would need to re-send a body that cannot be read twice, nor one that would re-send a body to another
-/// origin (a create or update body carries the ElevenLabs and Hume AI keys): those responses go back to the caller
-/// as they are, and become a <see cref="GenProApiException"/> whose message says why the redirect was not followed.
+/// Sends each hop of an attempt, the innermost SDK handler: stamps it (<see cref="ApiKeyStamp"/>: the key, request id,
+/// headers), sends it, takes the key off again, notes the response on the operation, and follows a redirect itself,
+/// because <see cref="HttpClientHandler"/> would forward <c>X-API-Key</c> to whatever host a redirect names (it strips
+/// only <c>Authorization</c>). Every hop is stamped afresh: same-origin hops carry the key, cross-origin hops are followed
+/// without it. A downgrade from https to http is never followed, nor a redirect without <c>Location</c>, nor more than
+/// <see cref="MaxRedirects"/> hops, nor one that would need to re-send a body that cannot be read twice, nor one that
+/// would re-send a body to another origin (a create or update body carries the ElevenLabs and Hume AI keys): those
+/// responses go back to the caller as they are, and become a <see cref="GenProApiException"/> whose message says why
+/// the redirect was not followed. Stamping and redirects share one handler (one async step per attempt, not two).
 /// </summary>
-internal sealed class RedirectHandler : DelegatingHandler
+internal sealed class RedirectHandler(ApiKeyStamp stamp) : DelegatingHandler
 {
     internal const int MaxRedirects = 5;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Resilience.Attempts.Count(request); // once per attempt of the policy outside; the hops below are not attempts
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        for (var hop = 0; hop < MaxRedirects && NextRequest(request, response) is { } next; hop++)
+        var call = OperationContext.Of(request);
+        for (var hop = 0; ; hop++)
         {
+            var key = stamp.Apply(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (ApiKeyStamp.Scrubbed(e, key, request) is { } scrubbed)
+            {
+                throw scrubbed;
+            }
+            finally
+            {
+                ApiKeyStamp.Remove(request);
+            }
+
+            response.RequestMessage ??= request; // a handler of the caller's may leave it out; messages quote its method and path
+            call?.Answered(response);
+            if (hop == MaxRedirects || NextRequest(request, response) is not { } next)
+            {
+                return response;
+            }
+
             response.Dispose();
             request = next;
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-
-        return response;
     }
 
     /// <summary>The request that follows <paramref name="response"/>, or null when it must not be followed.</summary>
@@ -60,7 +81,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         }
 
         var method = toGet ? HttpMethod.Get : request.Method;
-        // The hop carries the operation on, so the key handler below stamps it as it stamped the first request.
+        // The hop carries the operation on, so it is stamped as the first request was.
         // Every option is copied, the operation's context (a Refit [Property]) with them.
         var next = new HttpRequestMessage(method, target);
         next.Content = content;
@@ -82,7 +103,7 @@ internal sealed class RedirectHandler : DelegatingHandler
     /// <summary>Why the body of <paramref name="request"/> must not be sent again to <paramref name="target"/>; null when it may.</summary>
     private static string? RefusalToResend(HttpRequestMessage request, Uri target)
     {
-        if (!ApiKeyHandler.IsSameOrigin(request.RequestUri!, target))
+        if (!ApiKeyStamp.IsSameOrigin(request.RequestUri!, target))
         {
             // Every cross-origin body re-send is refused, not only those known to carry a key: simpler to reason about.
             return "it would re-send the request body to another origin, and a request body may carry secrets "

@@ -16,8 +16,9 @@ namespace GenPro.Sdk.Operations;
 /// <summary>
 /// Runs one SDK operation around its Refit call: starts its deadline and its scope (one span, one pair of logs, one
 /// measurement: <see cref="OperationScope"/>), and turns every outcome into a result or a <see cref="GenProException"/>
-/// (the caller's own cancellation excepted). Refit's hooks come here too (<see cref="RefitClients"/>): the error factory
-/// for error statuses (<see cref="ErrorOfAsync"/>), the body reader behind the serializer (<see cref="ReadJsonAsync"/>).
+/// (the caller's own cancellation excepted). Refit's hooks come here too (<see cref="RefitClients"/>): the error factory,
+/// which also bounds a success body before Refit reads it (<see cref="ErrorOfAsync"/>), and the factory for a body that
+/// could not be read as its model (<see cref="UnreadableBodyAsync"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Its token source is cancelled at disposal, never disposed: a call starting as the client is disposed may still link to it; it has no timer.")]
 internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, ILogger? logger = null, OperationLimits? limits = null)
@@ -199,19 +200,25 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
     public SecretScrubber Scrubber => scrubber;
 
     /// <summary>
-    /// Refit's <c>ExceptionFactory</c>: nothing for a success; for an error status, the typed exception, its body read
-    /// (at most <see cref="ApiErrorFactory.MaxBodyBytes"/>, within the deadline) and the response released, since Refit
-    /// leaves an error response to the exception it throws and this one keeps only what it read.
+    /// Refit's <c>ExceptionFactory</c>, which sees every response before Refit reads its body. For an error status, the
+    /// typed exception, its body read (at most <see cref="ApiErrorFactory.MaxBodyBytes"/>, within the deadline) and the
+    /// response released, since Refit leaves an error response to the exception it throws and this one keeps only what
+    /// it read. For a success the operation parses, the body is buffered here first, at most
+    /// <see cref="GenProClientOptions.MaxResponseBodySize"/> and within the deadline (<see cref="ResponseBodyLimit.BufferAsync"/>):
+    /// Refit would buffer it unbounded. Nothing for any other success.
     /// </summary>
     public ValueTask<Exception?> ErrorOfAsync(HttpResponseMessage response) =>
-        response.IsSuccessStatusCode ? default : CreateErrorAsync(response);
+        !response.IsSuccessStatusCode ? CreateErrorAsync(response)
+        : OperationContext.Of(response.RequestMessage) is { ReadsBody: true } call ? BufferAsync(response, call)
+        : default;
 
     /// <summary>Refit's <c>DeserializationExceptionFactory</c>: the reader's own exceptions pass; anything else is an unreadable body.</summary>
-    /// <remarks>Refit buffers a success body before reading it; what ended that (the bound, the deadline, the connection) is told as itself.</remarks>
     public ValueTask<Exception?> UnreadableBodyAsync(HttpResponseMessage response, Exception e) =>
-        ValueTask.FromResult<Exception?>(e is GenProException || CallOf(response) is not { } call
+        ValueTask.FromResult<Exception?>(e is GenProException || OperationContext.Of(response.RequestMessage) is not { } call
             ? e
-            : ReadFailed(response, call, (response.Content as BoundedResponseContent)?.Failure ?? e, bodyType: null));
+            : e is GenProContentSerializer.UnreadableModelException model
+                ? ReadFailed(response, call, model.InnerException!, model.BodyType)
+                : ReadFailed(response, call, e, bodyType: null));
 
     /// <summary>The model a body was read as, as a user knows it: <c>Agent</c>, <c>AgentSummary list</c>.</summary>
     internal static string ModelName(JsonTypeInfo bodyType) =>
@@ -219,39 +226,24 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
             ? item.Name + " list"
             : bodyType.Type.Name;
 
-    /// <summary>
-    /// Reads a success body (already bounded by <see cref="BoundedResponseContent"/>) into <typeparamref name="T"/> for
-    /// the serializer, and turns a failure into the exception that says what went wrong, while the model's name, the
-    /// response and the operation are at hand.
-    /// </summary>
-    public async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, OperationContext call, JsonTypeInfo<T?> bodyType, HttpContent content)
+    /// <summary>Buffers a success body for Refit's reader, bounded; a failure ends the call as what it was, the response released.</summary>
+    private async ValueTask<Exception?> BufferAsync(HttpResponseMessage response, OperationContext call)
     {
-        var deadline = call.Deadline;
         try
         {
-            var stream = await content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                // Refit buffered the body already (through the bound): reading it from memory needs no state machine.
-                return stream is MemoryStream buffered
-                    ? JsonSerializer.Deserialize(buffered, bodyType)
-                    : await JsonSerializer.DeserializeAsync(stream, bodyType, deadline.Token).ConfigureAwait(false);
-            }
+            await ResponseBodyLimit.BufferAsync(response.Content, call.MaxResponseBodySize, call.Deadline.Token).ConfigureAwait(false);
+            return null;
         }
-        catch (Exception e) when (e is JsonException or IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException or System.Text.DecoderFallbackException)
+        catch (Exception e)
         {
-            throw ReadFailed(response, call, e, bodyType);
+            response.Dispose(); // Refit leaves the response to the exception, which keeps only its status and headers
+            return ReadFailed(response, call, e, bodyType: null);
         }
     }
 
     /// <summary>Why a success body could not be read, as the caller should hear it; the caller's cancellation stays theirs.</summary>
     private Exception ReadFailed(HttpResponseMessage response, OperationContext call, Exception e, JsonTypeInfo? bodyType)
     {
-        if (e is HttpRequestException { InnerException: ResponseBodyLimit.ResponseBodyTooLargeException tooLarge })
-        {
-            e = tooLarge; // HttpContent's buffering wraps what ended it
-        }
-
         return e switch
         {
             JsonException when bodyType is not null => ApiErrorFactory.UnreadableBody(
@@ -268,7 +260,7 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
     {
         using (response)
         {
-            if (CallOf(response) is not { } call)
+            if (OperationContext.Of(response.RequestMessage) is not { } call)
             {
                 return new InvalidOperationException("GenPro.Sdk reads only the responses of its own operations.");
             }
@@ -302,7 +294,4 @@ internal sealed class OperationRunner(Uri baseAddress, SecretScrubber scrubber, 
                 ? call.Deadline.TimedOut(what, e, call.Attempts)
                 : TransportErrors.ToConnectionException(what, e, call.NotRetried, Attempts.After(call));
     }
-
-    private static OperationContext? CallOf(HttpResponseMessage response) =>
-        (response.Content as BoundedResponseContent)?.Call ?? OperationContext.Of(response.RequestMessage);
 }

@@ -16,7 +16,7 @@ internal static class RefitClients
 {
     public static (IAgentsApi Agents, IAvatarsApi Avatars) Create(HttpClient httpClient, OperationRunner runner)
     {
-        var settings = new RefitSettings(new GenProContentSerializer(runner))
+        var settings = new RefitSettings(new GenProContentSerializer())
         {
             ExceptionFactory = runner.ErrorOfAsync,
             DeserializationExceptionFactory = runner.UnreadableBodyAsync,

@@ -1,16 +1,47 @@
+using System.Net.Http;
+
 namespace GenPro.Sdk.Operations;
 
 /// <summary>
 /// Caps how much of a success body the SDK reads (<see cref="GenProClientOptions.MaxResponseBodySize"/>), counted on
-/// the stream the JSON reader sees, so after automatic decompression: a small gzip that inflates to gigabytes stops
-/// at the limit like an endless chunked body does. A <c>Content-Length</c> above the limit is refused before reading.
+/// the decompressed body: a small gzip that inflates to gigabytes stops at the limit like an endless chunked body does.
+/// A <c>Content-Length</c> above the limit is refused before reading.
 /// </summary>
 internal static class ResponseBodyLimit
 {
-    public static Stream Wrap(Stream body, long? contentLength, long limit)
+    /// <summary>
+    /// Buffers <paramref name="content"/> in memory, at most <paramref name="limit"/> bytes and no later than
+    /// <paramref name="deadline"/>. Refit buffers a success body itself before it deserializes it, but unbounded and
+    /// without a token (its methods take none); once buffered here, its own buffering has nothing left to do.
+    /// </summary>
+    /// <exception cref="ResponseBodyTooLargeException">The body is, or announces it is, larger than the limit.</exception>
+    /// <exception cref="OperationCanceledException">The deadline ended the read, whatever it broke off with.</exception>
+    public static async Task BufferAsync(HttpContent content, long limit, CancellationToken deadline)
     {
-        ThrowIfAnnouncedAbove(contentLength, limit);
-        return new CountingStream(body, limit);
+        ThrowIfAnnouncedAbove(content.Headers.ContentLength, limit);
+        var max = Math.Min(limit, int.MaxValue); // no buffer holds more
+        try
+        {
+#if NET9_0_OR_GREATER
+            await content.LoadIntoBufferAsync(max, deadline).ConfigureAwait(false);
+#else
+            // .NET 8 buffers without a token: the deadline disposes the content, which ends the read.
+            using (deadline.UnsafeRegister(static c => ((HttpContent)c!).Dispose(), content))
+            {
+                await content.LoadIntoBufferAsync(max).ConfigureAwait(false);
+            }
+
+            deadline.ThrowIfCancellationRequested();
+#endif
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The response body was being read when the operation's time ran out.", e, deadline);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw Exceeded(limit); // how HttpContent's buffering says "more than the maximum buffer size"
+        }
     }
 
     /// <summary>Refuses a body whose <c>Content-Length</c> is above the limit, before a byte of it is read.</summary>
@@ -28,60 +59,4 @@ internal static class ResponseBodyLimit
     /// <summary>A body past the limit: caught by the runner and turned into a <see cref="GenProApiException"/>.</summary>
     internal sealed class ResponseBodyTooLargeException(long limit, string what)
         : IOException($"{what} GenProClientOptions.MaxResponseBodySize ({limit} bytes, counted after decompression); the SDK stopped reading it.");
-
-    /// <summary>A read-only view of the body that throws once more than the limit has been read.</summary>
-    private sealed class CountingStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _read;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Count(await inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit ? throw Exceeded(limit) : read;
-        }
-    }
 }

@@ -84,7 +84,7 @@ public sealed class KeyRotationTests : IDisposable
     {
         _api.Respond("GET", "/v1/agents", 200, "[]");
         var credential = new GenProKeyCredential(OldKey);
-        using var handler = GenProPipeline.CreateApiKeyHandler(_api.Options(), () => credential.Key, new SocketsHttpHandler());
+        using var handler = GenProPipeline.CreateRedirectHandler(_api.Options(), () => credential.Key, new SocketsHttpHandler());
         using var http = new HttpClient(handler) { BaseAddress = _api.BaseAddress };
 
         using var response = await http.GetAsync("agents");
