@@ -31,7 +31,7 @@ internal sealed class AgentBody : IDisposable
     private static readonly BodyPlace Voice = new("agent", "default_user_voice_attributes");
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    private RequestBody? _sent;
+    private HttpContent? _json;
 
     private AgentBody(List<BodyField> fields, RequestBody? form, IProgress<long>? progress)
     {
@@ -64,14 +64,14 @@ internal sealed class AgentBody : IDisposable
 
         var json = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(this, GenProJsonContext.Default.AgentBody));
         json.Headers.ContentType = Json;
-        _sent = new RequestBody(json, nonReplayable: false, Progress);
-        return _sent.Content;
+        _json = Progress is null ? json : new ProgressContent(json, Progress);
+        return _json;
     }
 
     public void Dispose()
     {
         Form?.Dispose();
-        _sent?.Dispose();
+        _json?.Dispose();
     }
 
     public static ValueTask<AgentBody> ForCreateAsync(CreateAgentRequest request, CancellationToken cancellationToken)

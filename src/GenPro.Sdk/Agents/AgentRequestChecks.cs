@@ -51,13 +51,13 @@ internal static class AgentRequestChecks
     private static void WellFormed(
         string paramName, string type, string? name, string? description, string? timeZone, string? elevenLabsKey, string? humeKey, DefaultVoiceSelection? voice)
     {
-        Guard.WellFormed(name, paramName, type + ".Name");
-        Guard.WellFormed(description, paramName, type + ".Description");
-        Guard.WellFormed(timeZone, paramName, type + ".TimeZone");
-        Guard.WellFormed(elevenLabsKey, paramName, type + ".ElevenLabsApiKey");
-        Guard.WellFormed(humeKey, paramName, type + ".HumeAiApiKey");
-        Guard.WellFormed(voice?.Source.Value, paramName, type + ".DefaultVoice.Source");
-        Guard.WellFormed(voice?.VoiceId, paramName, type + ".DefaultVoice.VoiceId");
+        Guard.WellFormed(name, paramName, type, "Name");
+        Guard.WellFormed(description, paramName, type, "Description");
+        Guard.WellFormed(timeZone, paramName, type, "TimeZone");
+        Guard.WellFormed(elevenLabsKey, paramName, type, "ElevenLabsApiKey");
+        Guard.WellFormed(humeKey, paramName, type, "HumeAiApiKey");
+        Guard.WellFormed(voice?.Source.Value, paramName, type, "DefaultVoice.Source");
+        Guard.WellFormed(voice?.VoiceId, paramName, type, "DefaultVoice.VoiceId");
     }
 
     private static void ValidateAvatars(IList<AvatarUpload> avatars, string paramName, string what)

@@ -36,30 +36,27 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
 
     public async Task<Agent> CreateAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
+        // One async method for the whole call (the checks, the body, the run), and the caller's avatar streams released
+        // however it ends.
         try
         {
-            return await CreateCoreAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
+            AgentRequestChecks.Validate(request);
+            requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
+
+            // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
+            using var body = await AgentBody.ForCreateAsync(request, cancellationToken).ConfigureAwait(false);
+            var call = new OperationContext(CreateName, requestOptions)
+            {
+                Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
+                NonReplayableBody = body.NonReplayable,
+            };
+            return await runner.RunAsync<(IAgentsApi Api, AgentBody Body), AgentEnvelope, Agent>(
+                call, (api, body), static (s, c) => s.Api.CreateAsync(s.Body, c), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             AvatarUpload.ReleaseHandedOver(request?.Avatars ?? []);
         }
-    }
-
-    private async Task<Agent> CreateCoreAsync(CreateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        AgentRequestChecks.Validate(request);
-        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
-
-        // JSON unless a file travels; a multipart body is built (its images opened and checked) before sending.
-        using var body = await AgentBody.ForCreateAsync(request, cancellationToken).ConfigureAwait(false);
-        var call = new OperationContext(CreateName, requestOptions)
-        {
-            Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
-            NonReplayableBody = body.NonReplayable,
-        };
-        return await runner.RunAsync<(IAgentsApi Api, AgentBody Body), AgentEnvelope, Agent>(
-            call, (api, body), static (s, c) => s.Api.CreateAsync(s.Body, c), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Agent> GetAsync(long agentId, bool includeOrganizationUuid = false, CancellationToken cancellationToken = default) =>
@@ -84,29 +81,23 @@ internal sealed class AgentsClient(OperationRunner runner, IAgentsApi api) : IAg
     {
         try
         {
-            return await UpdateCoreAsync(agentId, request, requestOptions, cancellationToken).ConfigureAwait(false);
+            Guard.Id(agentId, nameof(agentId));
+            AgentRequestChecks.Validate(request);
+            requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
+            using var body = await AgentBody.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false);
+            var call = new OperationContext(UpdateName, requestOptions)
+            {
+                AgentId = agentId,
+                Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
+                NonReplayableBody = body.NonReplayable,
+            };
+            return await runner.RunAsync<(IAgentsApi Api, long AgentId, AgentBody Body), AgentEnvelope, Agent>(
+                call, (api, agentId, body), static (s, c) => s.Api.UpdateAsync(s.AgentId, s.Body, c), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             AvatarUpload.ReleaseHandedOver(request?.Avatars ?? []);
         }
-    }
-
-    private async Task<Agent> UpdateCoreAsync(
-        long agentId, UpdateAgentRequest request, GenProRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        Guard.Id(agentId, nameof(agentId));
-        AgentRequestChecks.Validate(request);
-        requestOptions = RequestOptionsChecks.Checked(requestOptions, nameof(requestOptions));
-        using var body = await AgentBody.ForUpdateAsync(request, cancellationToken).ConfigureAwait(false);
-        var call = new OperationContext(UpdateName, requestOptions)
-        {
-            AgentId = agentId,
-            Secrets = ProviderKeys(request.ElevenLabsApiKey, request.HumeAiApiKey),
-            NonReplayableBody = body.NonReplayable,
-        };
-        return await runner.RunAsync<(IAgentsApi Api, long AgentId, AgentBody Body), AgentEnvelope, Agent>(
-            call, (api, agentId, body), static (s, c) => s.Api.UpdateAsync(s.AgentId, s.Body, c), cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(long agentId, CancellationToken cancellationToken = default) => DeleteAsync(agentId, null, cancellationToken);

@@ -31,6 +31,18 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// <see cref="WellFormed(string?, string, string)"/> for the property <paramref name="property"/> of
+    /// <paramref name="owner"/> (<c>CreateAgentRequest.Name</c>): the name is put together only when it is quoted.
+    /// </summary>
+    public static void WellFormed(string? value, string paramName, string owner, string property)
+    {
+        if (value is not null && !IsWellFormed(value))
+        {
+            WellFormed(value, paramName, owner + "." + property);
+        }
+    }
+
     /// <summary>Whether every surrogate in <paramref name="text"/> is half of a pair.</summary>
     public static bool IsWellFormed(string text)
     {
