@@ -72,7 +72,7 @@ public class LayerBenchmarks
     [Benchmark(Description = "Get 2: (a) with the SDK's models"), BenchmarkCategory("Get")]
     public Task<Agent> Get_SdkModels() => HandWritten.GetAsync(_bare, "agents/1", GenProJsonContext.Default.Agent);
 
-    [Benchmark(Description = "Get 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("Get")]
+    [Benchmark(Description = "Get 3: + SDK hop handler (API key, redirects)"), BenchmarkCategory("Get")]
     public Task<Agent> Get_Handlers() => HandWritten.GetAsync(_handlers, "agents/1", GenProJsonContext.Default.Agent);
 
     [Benchmark(Description = "Get 4: + a generated Refit client (SDK models)"), BenchmarkCategory("Get")]
@@ -100,7 +100,7 @@ public class LayerBenchmarks
     [Benchmark(Description = "List 2: (a) with the SDK's models"), BenchmarkCategory("List")]
     public Task<List<AgentSummary>> List_SdkModels() => HandWritten.GetAsync(_bare, "agents", GenProJsonContext.Default.ListAgentSummary);
 
-    [Benchmark(Description = "List 3: + SDK handlers (redirect guard, API key)"), BenchmarkCategory("List")]
+    [Benchmark(Description = "List 3: + SDK hop handler (API key, redirects)"), BenchmarkCategory("List")]
     public Task<List<AgentSummary>> List_Handlers() => HandWritten.GetAsync(_handlers, "agents", GenProJsonContext.Default.ListAgentSummary);
 
     [Benchmark(Description = "List 4: + a generated Refit client (SDK models)"), BenchmarkCategory("List")]
