@@ -101,8 +101,9 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     public TimeSpan Elapsed => _deadline?.Elapsed ?? TimeSpan.Zero;
 
     /// <summary>
-    /// The last response the pipeline handed back (after retries and redirects), noted by <see cref="Http.OperationHandler"/>:
-    /// the span, the error factory and an empty-body error describe it. Disposed by then, its status and headers still read.
+    /// The last response a hop of the operation received, noted by <see cref="Http.RedirectHandler"/> (so, once the call
+    /// is answered, the response after retries and redirects): the span, an unreadable or empty body's error and
+    /// <c>OnResponse</c> describe it. Disposed by then, its status and headers still read.
     /// </summary>
     public HttpResponseMessage? LastResponse { get; private set; }
 
