@@ -1,4 +1,3 @@
-
 namespace GenPro.Sdk.Operations;
 
 /// <summary>
