@@ -10,7 +10,8 @@ namespace GenPro.Sdk.Benchmarks;
 /// Each class's job, sized so the comparison run (<c>-- compare</c>) stays under ~12 minutes on 2 cores. With
 /// <c>GENPRO_BENCH_DRY=1</c> every class runs BenchmarkDotNet's Dry job instead (one invocation per case, in process so
 /// nothing is rebuilt per case): CI uses it to keep the benchmarks compiling and running, never to time anything. With
-/// <c>GENPRO_BENCH_QUICK=1</c>, ShortRun in process, for a quick look while profiling. With <c>GENPRO_BENCH_CPU=1</c> the tuned
+/// <c>GENPRO_BENCH_QUICK=1</c>, ShortRun in process, for a quick look while profiling. <c>GENPRO_BENCH_ITERATIONS=N</c> sets
+/// the tuned jobs' iteration count and <c>GENPRO_BENCH_TRANSPORT=InMemory|Loopback</c> keeps one transport (<see cref="Transports"/>). With <c>GENPRO_BENCH_CPU=1</c> the tuned
 /// jobs time the CPU the process used rather than the wall clock (<see cref="ProcessCpuClock"/>: on a loaded shared machine). Every job runs in process: on a shared
 /// machine BenchmarkDotNet's generated project did not build within its 120 s limit, and one process keeps the
 /// comparison short; every case still gets its own warm-up, and the baselines share the process with the SDK.
@@ -19,6 +20,11 @@ public abstract class BenchJobs : ManualConfig
 {
     protected BenchJobs(Job tuned)
     {
+        if (int.TryParse(Environment.GetEnvironmentVariable("GENPRO_BENCH_ITERATIONS"), out var iterations) && iterations > 0)
+        {
+            tuned = tuned.WithIterationCount(iterations);
+        }
+
         AddJob(
             IsDry ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
             : Environment.GetEnvironmentVariable("GENPRO_BENCH_QUICK") == "1" ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)
@@ -27,6 +33,15 @@ public abstract class BenchJobs : ManualConfig
     }
 
     public static bool IsDry => Environment.GetEnvironmentVariable("GENPRO_BENCH_DRY") == "1";
+
+    /// <summary>
+    /// The transports the per-call and listing classes run over: both, or the one <c>GENPRO_BENCH_TRANSPORT</c> names
+    /// (<c>Loopback</c>: a long loopback-only run, whose medians need many more iterations than in-memory ones).
+    /// </summary>
+    public static IEnumerable<Transport> Transports =>
+        Enum.TryParse<Transport>(Environment.GetEnvironmentVariable("GENPRO_BENCH_TRANSPORT"), ignoreCase: true, out var only)
+            ? [only]
+            : [Transport.InMemory, Transport.Loopback];
 
     /// <summary>With <c>GENPRO_BENCH_CPU=1</c>, every case is timed in the CPU time the process used (<see cref="ProcessCpuClock"/>).</summary>
     public static bool OnCpuClock => Environment.GetEnvironmentVariable("GENPRO_BENCH_CPU") == "1";

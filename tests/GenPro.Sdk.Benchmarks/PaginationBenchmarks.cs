@@ -19,7 +19,7 @@ public class PaginationBenchmarks
     private HttpClient _sdkModelsRefitHttp = null!;
     private ISdkModelsRefitApi _sdkModelsRefit = null!;
 
-    [Params(Transport.InMemory, Transport.Loopback)]
+    [ParamsSource(typeof(BenchJobs), nameof(BenchJobs.Transports))]
     public Transport Transport { get; set; }
 
     [GlobalSetup]

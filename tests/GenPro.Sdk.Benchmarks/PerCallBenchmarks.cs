@@ -17,7 +17,7 @@ public class PerCallBenchmarks
     private LoopbackServer? _server;
     private Clients _clients = null!;
 
-    [Params(Transport.InMemory, Transport.Loopback)]
+    [ParamsSource(typeof(BenchJobs), nameof(BenchJobs.Transports))]
     public Transport Transport { get; set; }
 
     [GlobalSetup]

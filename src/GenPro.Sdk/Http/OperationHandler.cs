@@ -22,9 +22,6 @@ internal sealed class OperationHandler : DelegatingHandler
             var call => base.SendAsync(request, call.Deadline.Token),
         };
 
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.Send(request, OperationContext.Of(request)?.Deadline.Token ?? cancellationToken);
-
     /// <summary>An operation that reads no body: a success body is not read at all, an error body only as far as it is quoted.</summary>
     private async Task<HttpResponseMessage> SendUnreadAsync(HttpRequestMessage request, OperationContext call)
     {

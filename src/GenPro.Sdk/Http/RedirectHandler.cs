@@ -50,6 +50,13 @@ internal sealed class RedirectHandler(ApiKeyStamp stamp) : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// The SDK sends asynchronously only; a synchronous send through its pipeline (an <see cref="HttpClient"/> taken from
+    /// the factory under the SDK's name) is refused rather than sent without its key, request id and redirect guard.
+    /// </summary>
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("GenPro.Sdk's HTTP pipeline sends asynchronously only: use SendAsync.");
+
     /// <summary>The request that follows <paramref name="response"/>, or null when it must not be followed.</summary>
     internal static HttpRequestMessage? NextRequest(HttpRequestMessage request, HttpResponseMessage response)
     {

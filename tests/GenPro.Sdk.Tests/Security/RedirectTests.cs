@@ -3,6 +3,7 @@ using System.Text;
 using GenPro.Sdk.Http;
 using GenPro.Sdk.Operations;
 using GenPro.Sdk.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -172,6 +173,25 @@ public sealed class RedirectTests : IDisposable
         }
 
         _elsewhere.Requests.Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(ClientPaths.Both), MemberType = typeof(ClientPaths))]
+    public void A_synchronous_send_through_the_sdks_pipeline_is_refused_and_sends_nothing(string path)
+    {
+        _api.Respond("GET", "/v1/agents", 200, "[]");
+        using var services = new ServiceCollection()
+            .AddGenProClient(o => o.ApplyFrom(_api.Options())).Services
+            .BuildServiceProvider();
+        using var http = path == ClientPaths.DependencyInjection
+            ? services.GetRequiredService<IHttpClientFactory>().CreateClient("GenPro.Sdk")
+            : new HttpClient(GenProPipeline.CreateHandler(_api.Options(), () => ApiServer.ApiKey, null, TimeProvider.System, null)) { BaseAddress = _api.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "agents");
+
+        var act = () => http.Send(request);
+
+        act.Should().ThrowExactly<NotSupportedException>().Which.Message.Should().Be("GenPro.Sdk's HTTP pipeline sends asynchronously only: use SendAsync.");
+        _api.Requests.Should().BeEmpty("nothing goes out without the key, the request id and the redirect guard");
     }
 
     /// <summary>A caller's handler of the given kind, and the handler at the bottom of it that does the sending.</summary>
