@@ -74,15 +74,19 @@ internal struct OperationScope : IDisposable
     /// <summary>The API answered with a success status.</summary>
     public void Succeeded(HttpResponseMessage response, OperationContext call)
     {
-        TagServerRequestId(call);
-        var elapsed = LogAnswer(response);
         if (_activity is null && !GenProTelemetry.IsMeasuring)
         {
             _ended = true;
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                LogAnswer(response); // with no span nor measurement, the clock is read for the log alone, or not at all
+            }
+
             return;
         }
 
-        End(ResponseTags(response), elapsed, errorType: null, errorCode: null);
+        TagServerRequestId(call);
+        End(ResponseTags(response), LogAnswer(response), errorType: null, errorCode: null);
     }
 
     /// <summary>The API answered with an error status, turned into <paramref name="error"/>.</summary>

@@ -20,14 +20,13 @@ internal sealed class ApiKeyStamp(Func<string?> apiKey, Uri baseAddress, string 
     /// <summary>Headers a caller may add (<see cref="GenProRequestOptions.Headers"/>) that carry credentials: same origin only.</summary>
     internal static readonly string[] CallerCredentialHeaders = ["Authorization", "Cookie", "Proxy-Authorization"];
 
-    /// <summary>Stamps the hop; returns the key it carries (null when it goes to another origin).</summary>
-    public string? Apply(HttpRequestMessage request)
+    /// <summary>Stamps the hop of <paramref name="call"/> (null for a request the SDK did not make); returns the key it carries (null when it goes to another origin).</summary>
+    public string? Apply(HttpRequestMessage request, OperationContext? call)
     {
         var headers = request.Headers;
         headers.Remove(HeaderName);
         string? sent = null;
         var sameOrigin = request.RequestUri is { } uri && IsSameOrigin(uri, baseAddress);
-        var call = OperationContext.Of(request);
         if (sameOrigin && call?.IsApiCall != false && apiKey() is { Length: > 0 } key)
         {
             headers.TryAddWithoutValidation(HeaderName, key);
@@ -62,9 +61,9 @@ internal sealed class ApiKeyStamp(Func<string?> apiKey, Uri baseAddress, string 
     /// and the caller's handlers outside log and trace the exception they see: so they see a copy without the key this
     /// hop sent (a rotated key included) nor the operation's provider keys. Null when there is nothing to remove.
     /// </summary>
-    public static Exception? Scrubbed(Exception e, string? key, HttpRequestMessage request)
+    public static Exception? Scrubbed(Exception e, string? key, OperationContext? call)
     {
-        var providerKeys = OperationContext.Of(request)?.Secrets;
+        var providerKeys = call?.Secrets;
         if (string.IsNullOrEmpty(key) && providerKeys is null)
         {
             return null;

@@ -19,17 +19,17 @@ internal sealed class RedirectHandler(ApiKeyStamp stamp) : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Resilience.Attempts.Count(request); // once per attempt of the policy outside; the hops below are not attempts
         var call = OperationContext.Of(request);
+        call?.CountAttempt(); // once per attempt of the policy outside; the hops below are not attempts
         for (var hop = 0; ; hop++)
         {
-            var key = stamp.Apply(request);
+            var key = stamp.Apply(request, call);
             HttpResponseMessage response;
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (ApiKeyStamp.Scrubbed(e, key, request) is { } scrubbed)
+            catch (Exception e) when (ApiKeyStamp.Scrubbed(e, key, call) is { } scrubbed)
             {
                 throw scrubbed;
             }

@@ -92,6 +92,11 @@ internal static class GenProResilience
             MaxDelay = maxDelay,
             ShouldHandle = args =>
             {
+                if (args.Outcome.Result is { IsSuccessStatusCode: true })
+                {
+                    return ValueTask.FromResult(false); // the usual outcome: decided before the operation is looked up
+                }
+
                 var request = args.Context.GetRequestMessage();
                 return ValueTask.FromResult(RetryDecisions.ShouldRetry(
                     request, args.Outcome, maxDelay, OperationContext.Of(request)?.Deadline.Ends, timeProvider));

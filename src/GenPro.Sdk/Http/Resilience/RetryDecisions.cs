@@ -77,7 +77,7 @@ internal static class RetryDecisions
     /// </summary>
     public static bool HasAttemptTimeout(HttpRequestMessage? request) =>
         request is null
-        || (IsIdempotent(request.Method) && !CannotResend(request) && !IsMultipart(request.Content));
+        || (IsIdempotent(request.Method) && (request.Content is null || (!CannotResend(request) && !IsMultipart(request.Content))));
 
     /// <summary>
     /// The server's <c>Retry-After</c> (seconds or an HTTP date); null when absent. Never cut short: a longer wait than
