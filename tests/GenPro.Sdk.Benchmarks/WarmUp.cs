@@ -14,8 +14,9 @@ public static class WarmUp
     private static readonly HashSet<string> Done = [];
 
     /// <summary>
-    /// Three seconds of wall time on the wall clock (with one, the 10,000-avatar listing measured first still sped up
-    /// from 19 to 6 ms an operation across its 15 iterations on 6 December 2026, 03:15); on the CPU clock (<see cref="BenchJobs.OnCpuClock"/>), two seconds of
+    /// Eight seconds of wall time on the wall clock (with one, the 10,000-avatar listing measured first still sped up
+    /// from 19 to 6 ms an operation across its 15 iterations on 6 December 2026, 03:15; with three, the loopback listing
+    /// measured first still settled from about 42 to 34 ms over its first ten iterations, in ten runs at 04:13-04:28); on the CPU clock (<see cref="BenchJobs.OnCpuClock"/>), two seconds of
     /// the process's CPU time, which on the loaded machine is 20-30 s of waiting for a core, and enough for the JIT's
     /// background thread to finish as well.
     /// </summary>
@@ -28,7 +29,7 @@ public static class WarmUp
 
         var cpu = BenchJobs.OnCpuClock;
         var clock = cpu ? ProcessCpuClock.Instance.GetTimestamp : (Func<long>)Stopwatch.GetTimestamp;
-        var until = clock() + (cpu ? 2_000_000_000L : 3 * Stopwatch.Frequency);
+        var until = clock() + (cpu ? 2_000_000_000L : 8 * Stopwatch.Frequency);
         while (clock() < until)
         {
             foreach (var call in cases)
