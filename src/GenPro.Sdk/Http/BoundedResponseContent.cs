@@ -36,12 +36,12 @@ internal sealed class BoundedResponseContent : HttpContent
         }
     }
 
-    /// <summary>The content headers as the server sent them (a success's are not copied here: only hooks ask for them).</summary>
-    public HttpContentHeaders InnerHeaders => _inner.Headers;
-
-    /// <summary>The headers of <paramref name="response"/>'s content as the server sent them, whether bounded or not.</summary>
+    /// <summary>
+    /// The headers of <paramref name="response"/>'s content as the server sent them, whether bounded or not (a success's
+    /// are not copied onto the bounded content: only hooks ask for them).
+    /// </summary>
     public static HttpContentHeaders HeadersOf(HttpResponseMessage response) =>
-        response.Content is BoundedResponseContent bounded ? bounded.InnerHeaders : response.Content.Headers;
+        response.Content is BoundedResponseContent bounded ? bounded._inner.Headers : response.Content.Headers;
 
     protected override bool TryComputeLength(out long length)
     {

@@ -137,7 +137,7 @@ internal sealed class OperationContext(string name, GenProRequestOptions? option
     /// <summary>Notes a response of the operation; the server's request id of the one it replaces is kept (<see cref="ServerRequestId"/>).</summary>
     public void Answered(HttpResponseMessage response)
     {
-        if (LastResponse is { } earlier && !ReferenceEquals(earlier, response))
+        if (LastResponse is { } earlier)
         {
             _earlierServerRequestId = ServerRequestIdOf(earlier) ?? _earlierServerRequestId;
         }
