@@ -24,27 +24,31 @@ internal readonly record struct AvatarCursor(long Cursor, IReadOnlyList<long> Se
     /// <summary>More ids than this after the cursor means the token was not issued by the SDK (a page holds 20).</summary>
     private const int MaxSeenAbove = 64;
 
-    /// <summary>The longest token the SDK can issue (every field a 10-byte varint), as base64url characters.</summary>
-    private const int MaxTokenLength = (1 + (10 * 3) + (10 * MaxSeenAbove) + ChecksumLength + 2) / 3 * 4;
+    /// <summary>The most bytes a token holds: the version, every field a 10-byte varint, the checksum.</summary>
+    private const int MaxTokenBytes = 1 + (10 * 3) + (10 * MaxSeenAbove) + ChecksumLength;
+
+    /// <summary>The longest token the SDK can issue, as base64url characters.</summary>
+    private const int MaxTokenLength = (MaxTokenBytes + 2) / 3 * 4;
 
     private const int ChecksumLength = 4;
 
-    /// <summary>The token for resuming the listing of <paramref name="agentId"/> here.</summary>
+    /// <summary>The token for resuming the listing of <paramref name="agentId"/> here (written on the stack: one string per page).</summary>
     public string ToToken(long agentId)
     {
-        var bytes = new List<byte>(16) { FormatVersion };
-        WriteVarint(bytes, (ulong)agentId);
-        WriteVarint(bytes, (ulong)Cursor);
-        WriteVarint(bytes, (ulong)SeenAbove.Count);
-        foreach (var id in SeenAbove)
+        // More ids than a token the SDK reads can carry only after resuming from a hand-made one: written all the same.
+        Span<byte> bytes = SeenAbove.Count <= MaxSeenAbove ? stackalloc byte[MaxTokenBytes] : new byte[MaxTokenBytes + (10 * SeenAbove.Count)];
+        var length = 0;
+        bytes[length++] = FormatVersion;
+        WriteVarint(bytes, ref length, (ulong)agentId);
+        WriteVarint(bytes, ref length, (ulong)Cursor);
+        WriteVarint(bytes, ref length, (ulong)SeenAbove.Count);
+        for (var i = 0; i < SeenAbove.Count; i++) // indexed: no boxed enumerator per page
         {
-            WriteVarint(bytes, (ulong)(id - Cursor));
+            WriteVarint(bytes, ref length, (ulong)(SeenAbove[i] - Cursor));
         }
 
-        Span<byte> checksum = stackalloc byte[ChecksumLength];
-        BinaryPrimitives.WriteUInt32LittleEndian(checksum, Fnv1a(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes)));
-        bytes.AddRange(checksum);
-        return Base64UrlEncode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes[length..], Fnv1a(bytes[..length]));
+        return Base64UrlEncode(bytes[..(length + ChecksumLength)]);
     }
 
     /// <summary>The cursor in <paramref name="token"/>, issued by the listing of <paramref name="agentId"/>; null for a null token (start at the beginning).</summary>
@@ -107,15 +111,15 @@ internal readonly record struct AvatarCursor(long Cursor, IReadOnlyList<long> Se
         return ok;
     }
 
-    private static void WriteVarint(List<byte> bytes, ulong value)
+    private static void WriteVarint(Span<byte> bytes, ref int length, ulong value)
     {
         while (value >= 0x80)
         {
-            bytes.Add((byte)(value | 0x80));
+            bytes[length++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        bytes.Add((byte)value);
+        bytes[length++] = (byte)value;
     }
 
     private static bool TryReadVarint(ReadOnlySpan<byte> bytes, ref int at, out ulong value)
@@ -146,7 +150,11 @@ internal readonly record struct AvatarCursor(long Cursor, IReadOnlyList<long> Se
     }
 
     private static string Base64UrlEncode(ReadOnlySpan<byte> bytes) =>
+#if NET9_0_OR_GREATER
+        System.Buffers.Text.Base64Url.EncodeToString(bytes);
+#else
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+#endif
 
     /// <summary>Null unless <paramref name="token"/> is base64url without padding (<c>A–Z a–z 0–9 - _</c>).</summary>
     private static byte[]? Base64UrlDecode(string token)

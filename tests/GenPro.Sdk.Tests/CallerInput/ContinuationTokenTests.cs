@@ -72,6 +72,23 @@ public sealed class ContinuationTokenTests
     }
 
     [Fact]
+    public void A_token_is_spelled_the_same_on_every_framework_so_it_resumes_in_another_process()
+    {
+        // Version 1, agent 42, cursor 19, one id 26 above it, FNV-1a: the same bytes on .NET 8 and .NET 10, whose encoders differ.
+        new AvatarCursor(19, [45]).ToToken(42).Should().Be("ASoTARrkfZOS");
+        AvatarCursor.Parse("ASoTARrkfZOS", 42, "continuationToken")!.Value.SeenAbove.Should().Equal(45);
+    }
+
+    [Fact]
+    public void More_ids_above_the_cursor_than_a_token_carries_are_still_written_and_then_refused_on_resuming()
+    {
+        var many = new AvatarCursor(1000, [.. Enumerable.Range(1, 100).Select(i => 1000L + i)]).ToToken(42);
+        many.Should().MatchRegex("^[A-Za-z0-9_-]+$");
+        FluentActions.Invoking(() => AvatarCursor.Parse(many, 42, "continuationToken")).Should().Throw<ArgumentException>()
+            .Which.ParamName.Should().Be("continuationToken");
+    }
+
+    [Fact]
     public void Any_text_that_is_not_a_token_the_listing_issued_is_refused_naming_the_token()
     {
         using var server = LoopbackServer.Recording(json: "[]");
