@@ -5,3 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export GENPRO_BENCH_DRY=1
 timeout 110 dotnet run -c Release --project tests/GenPro.Sdk.Benchmarks -- --filter '*' --artifacts "$(mktemp -d)"
+# The interleaved probe (how the loopback ratios were checked): two seconds over each transport, to keep it running.
+timeout 60 dotnet run -c Release --no-build --project tests/GenPro.Sdk.Benchmarks -- interleaved 2 InMemory
+timeout 60 dotnet run -c Release --no-build --project tests/GenPro.Sdk.Benchmarks -- interleaved 2 Loopback
