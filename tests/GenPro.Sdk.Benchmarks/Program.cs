@@ -2,7 +2,9 @@ using BenchmarkDotNet.Running;
 using GenPro.Sdk.Benchmarks;
 
 // `-- compare`: exactly the comparison benchmarks (per call, 10,000-avatar listing, upload), the run docs/performance.md
-// reports. `-- prefetch`: the measured prefetch scenario. `-- interleaved`: the same cases measured in rounds (InterleavedProbe). `-- alloc`: bytes per call of every case, quickly (AllocationProbe). Anything else goes to BenchmarkDotNet (`-- --filter '*'`).
+// reports. `-- prefetch`: the measured prefetch scenario. `-- interleaved [seconds] [transport]`: the per-call and
+// listing cases measured in shuffled rounds (InterleavedProbe). `-- alloc`: bytes per call of every case, quickly
+// (AllocationProbe). Anything else goes to BenchmarkDotNet (`-- --filter '*'`).
 if (args is ["interleaved", .. var options])
 {
     var seconds = options is [var s, ..] ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 120;
