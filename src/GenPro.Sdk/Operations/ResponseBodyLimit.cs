@@ -16,7 +16,11 @@ internal static class ResponseBodyLimit
     /// <exception cref="OperationCanceledException">The deadline ended the read, whatever it broke off with.</exception>
     public static async Task BufferAsync(HttpContent content, long limit, CancellationToken deadline)
     {
-        ThrowIfAnnouncedAbove(content.Headers.ContentLength, limit);
+        if (content.Headers.ContentLength is { } announced && announced > limit)
+        {
+            throw new ResponseBodyTooLargeException(limit, $"its Content-Length ({announced} bytes) is above"); // before a byte is read
+        }
+
         var max = Math.Min(limit, int.MaxValue); // no buffer holds more
         try
         {
@@ -38,21 +42,10 @@ internal static class ResponseBodyLimit
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw Exceeded(limit); // how HttpContent's buffering says "more than the maximum buffer size"
+            // How HttpContent's buffering says "more than the maximum buffer size".
+            throw new ResponseBodyTooLargeException(limit, "its body is larger than");
         }
     }
-
-    /// <summary>Refuses a body whose <c>Content-Length</c> is above the limit, before a byte of it is read.</summary>
-    public static void ThrowIfAnnouncedAbove(long? contentLength, long limit)
-    {
-        if (contentLength is { } length && length > limit)
-        {
-            throw new ResponseBodyTooLargeException(limit, $"its Content-Length ({length} bytes) is above");
-        }
-    }
-
-    /// <summary>The exception for a body that has run past the limit while it was read.</summary>
-    public static ResponseBodyTooLargeException Exceeded(long limit) => new(limit, "its body is larger than");
 
     /// <summary>A body past the limit: caught by the runner and turned into a <see cref="GenProApiException"/>.</summary>
     internal sealed class ResponseBodyTooLargeException(long limit, string what)
